@@ -1,0 +1,66 @@
+import type { Config } from '../../src/config/index.js';
+import type { Logger } from '../../src/domain/index.js';
+import { SCHEDULERS, WORKERS } from '../workers/index.js';
+import type { Closeable, QueueName, RuntimeDeps } from '../workers/registry.js';
+import { connectRedis, resolveRedis, warnOnEvictionPolicy } from './redis.js';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  queues: readonly QueueName[];
+  /** `run` owns the feed schedulers; plain `worker` processes do not. */
+  withSchedulers: boolean;
+  clock?: () => number;
+}
+
+export interface App {
+  redisUrl: string;
+  close(): Promise<void>;
+}
+
+const CLOSE_TIMEOUT_MS = 10_000;
+
+/** Starts Redis (found or spawned), the schedulers and the workers; `close` stops them in order. */
+export async function startApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const endpoint = await resolveRedis({ url: config.redis.url, dataDir: config.redis.dataDir, logger });
+  logger.info({ redis: endpoint.url, origin: endpoint.origin }, `using Redis at ${endpoint.url} (${endpoint.origin})`);
+  const redis = connectRedis(endpoint.url, logger);
+  await warnOnEvictionPolicy(redis, logger);
+  const deps: RuntimeDeps = { config, logger, clock: options.clock ?? Date.now, redis, redisUrl: endpoint.url, prefix: config.redis.prefix };
+
+  const components: Closeable[] = [];
+  for (const queue of options.queues) {
+    const factory = WORKERS[queue];
+    if (factory) components.push(await factory(deps));
+    else logger.warn({ queue }, `no worker for queue '${queue}' yet`);
+  }
+  if (options.withSchedulers) for (const factory of SCHEDULERS) components.push(await factory(deps));
+
+  return {
+    redisUrl: endpoint.url,
+    async close() {
+      // Workers first (finish or abandon jobs), then Redis, then a redis-server we own.
+      for (const component of components.reverse()) await closeWithTimeout(component, logger);
+      await redis.quit().catch(() => redis.disconnect());
+      await endpoint.stop();
+      logger.info('shut down cleanly');
+    },
+  };
+}
+
+/** BullMQ's close() can hang forever when Redis is gone; give up after a timeout. */
+async function closeWithTimeout(component: Closeable, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((done) => {
+    timer = setTimeout(() => done('timeout'), CLOSE_TIMEOUT_MS);
+  });
+  try {
+    const result = await Promise.race([component.close().then(() => 'closed' as const), timeout]);
+    if (result === 'timeout') logger.warn({ component: component.name }, 'close timed out; forcing');
+  } catch (error) {
+    logger.warn({ component: component.name, err: (error as Error).message }, 'close failed');
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Logger } from '../../src/domain/index.js';
+import { WirewatchError } from '../../src/errors.js';
+
+export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export interface RedisEndpoint {
+  url: string;
+  /** Where it came from, for the start-up log line. */
+  origin: 'configured' | 'local-default' | 'spawned';
+  /** Stops a redis-server we started ourselves; a no-op otherwise. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Finds the Redis to use: REDIS_URL when set; else 127.0.0.1:6379 when it answers; else a
+ * redis-server from PATH, spawned with AOF persistence in `dataDir` on a free port.
+ */
+export async function resolveRedis(options: { url: string | undefined; dataDir: string; logger: Logger }): Promise<RedisEndpoint> {
+  const noop = () => Promise.resolve();
+  if (options.url) return { url: options.url, origin: 'configured', stop: noop };
+  if (await answersPing(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, origin: 'local-default', stop: noop };
+  return spawnRedis(options.dataDir, options.logger);
+}
+
+export async function answersPing(url: string, timeoutMs = 1500): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function spawnRedis(dataDir: string, logger: Logger): Promise<RedisEndpoint> {
+  const dir = resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  const port = await freePort();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = await new Promise<boolean>((done) => {
+    child.once('error', () => done(false));
+    child.once('spawn', () => done(true));
+  });
+  if (!started) {
+    throw new WirewatchError(
+      'redis_unavailable',
+      'no Redis found: nothing answers on 127.0.0.1:6379, REDIS_URL is not set, and redis-server is not on PATH. ' +
+        'Install Redis 6.2+ (e.g. `apt-get install redis-server` or `brew install redis`) or set REDIS_URL=redis://host:port.',
+    );
+  }
+  const url = `redis://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 50 && !(await answersPing(url, 500)); attempt++) {
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!(await answersPing(url, 500))) {
+    child.kill('SIGKILL');
+    throw new WirewatchError('redis_unavailable', `spawned redis-server on port ${port} did not answer`);
+  }
+  logger.info({ url, dataDir: dir, pid: child.pid }, 'started own redis-server (AOF persistence)');
+  return { url, origin: 'spawned', stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** A connection fit for BullMQ workers (which need maxRetriesPerRequest: null). */
+export function connectRedis(url: string, logger: Logger): Redis {
+  const client = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+  client.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  return client;
+}
+
+/** BullMQ needs `noeviction`: with any other policy Redis may silently drop queue keys. */
+export async function warnOnEvictionPolicy(client: Redis, logger: Logger): Promise<string | undefined> {
+  try {
+    const reply = (await client.config('GET', 'maxmemory-policy')) as string[];
+    const policy = reply[1];
+    if (policy !== undefined && policy !== 'noeviction') {
+      logger.warn({ policy }, `REDIS MISCONFIGURED: maxmemory-policy is '${policy}', must be 'noeviction' or queued jobs and state can be evicted`);
+    }
+    return policy;
+  } catch {
+    // Managed Redis often disables CONFIG; nothing to check then.
+    return undefined;
+  }
+}

@@ -1,0 +1,10 @@
+import type { ComponentFactory, QueueName } from './registry.js';
+
+/**
+ * The worker of each queue. Issues land their worker here; a queue without one is reported at
+ * start-up instead of silently doing nothing.
+ */
+export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {};
+
+/** Components only the `run` process starts (feed job schedulers, watchdog). */
+export const SCHEDULERS: readonly ComponentFactory[] = [];

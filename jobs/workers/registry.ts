@@ -1,0 +1,26 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../../src/config/index.js';
+import type { Clock, Logger } from '../../src/domain/index.js';
+
+export const QUEUE_NAMES = ['poll', 'story', 'deliver'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** What every worker and scheduler gets from the composition root. */
+export interface RuntimeDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** Shared connection for stores (commands); BullMQ creates its own from `redisUrl`. */
+  redis: Redis;
+  redisUrl: string;
+  /** Hash-tagged key prefix, `{wirewatch}` by default; BullMQ's `prefix` too. */
+  prefix: string;
+}
+
+/** A running piece of the runtime that shutdown must close (worker, scheduler, watchdog…). */
+export interface Closeable {
+  name: string;
+  close(): Promise<void>;
+}
+
+export type ComponentFactory = (deps: RuntimeDeps) => Promise<Closeable>;

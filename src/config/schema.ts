@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration schema. Values come from environment variables and an optional
+ * YAML/JSON file (`WIREWATCH_CONFIG`); jobs/config/load-config.ts maps both onto this shape and
+ * reports every problem at once, naming the variable or file key.
+ */
+const boolish = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(1).max(65535);
+const redisUrl = z
+  .string()
+  .url()
+  .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://');
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL');
+
+export const MIN_FEED_INTERVAL_SECONDS = 10;
+
+export const feedSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, - and _ only (max 64)'),
+  url: httpUrl,
+  name: z.string().min(1).optional(),
+  intervalSeconds: z.coerce.number().int().min(MIN_FEED_INTERVAL_SECONDS).optional(),
+  enabled: z.boolean().default(true),
+});
+export type FeedConfig = z.infer<typeof feedSchema>;
+
+export const configSchema = z.object({
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  redis: z
+    .object({
+      url: redisUrl.optional(),
+      /** Where a spawned redis-server keeps its AOF files. */
+      dataDir: z.string().min(1).default('./.wirewatch/redis'),
+      /** Hash-tagged so every key of one deployment lands in one Redis Cluster slot. */
+      prefix: z.string().regex(/^\{[a-z0-9_-]+\}$/, 'must be a hash tag such as {wirewatch}').default('{wirewatch}'),
+    })
+    .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
+  httpPort: port.optional(),
+  allowPrivateNetworks: boolish.default(false),
+  /** Put in the User-Agent so feed operators can reach us. */
+  contactUrl: httpUrl.default('https://github.com/wirewatch/wirewatch'),
+  feeds: z.array(feedSchema).optional(),
+  feedDefaults: z
+    .object({
+      intervalSeconds: z.coerce.number().int().min(MIN_FEED_INTERVAL_SECONDS).default(60),
+      maxBytes: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+      connectTimeoutMs: z.coerce.number().int().positive().default(10_000),
+      timeoutMs: z.coerce.number().int().positive().default(30_000),
+      backfillWindowSeconds: z.coerce.number().int().nonnegative().default(3600),
+      failureThreshold: z.coerce.number().int().positive().default(10),
+      maxBackoffSeconds: z.coerce.number().int().positive().default(3600),
+      maxCacheSeconds: z.coerce.number().int().positive().default(900),
+    })
+    .default({
+      intervalSeconds: 60,
+      maxBytes: 5 * 1024 * 1024,
+      connectTimeoutMs: 10_000,
+      timeoutMs: 30_000,
+      backfillWindowSeconds: 3600,
+      failureThreshold: 10,
+      maxBackoffSeconds: 3600,
+      maxCacheSeconds: 900,
+    }),
+  incidents: z
+    .object({
+      strikeWindowHours: z.coerce.number().positive().default(12),
+      negotiationWindowHours: z.coerce.number().positive().default(72),
+      retentionDays: z.coerce.number().positive().default(30),
+    })
+    .default({ strikeWindowHours: 12, negotiationWindowHours: 72, retentionDays: 30 }),
+  slack: z
+    .object({
+      botToken: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
+      appToken: z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
+      signingSecret: z.string().min(1).optional(),
+      httpPort: port.optional(),
+      apiUrl: httpUrl.default('https://slack.com/api/'),
+      adminChannel: z.string().min(1).optional(),
+    })
+    .default({ apiUrl: 'https://slack.com/api/' }),
+  discord: z
+    .object({
+      token: z.string().min(1).optional(),
+      applicationId: z.string().regex(/^\d+$/, 'must be a numeric snowflake').optional(),
+      publicKey: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters').optional(),
+      httpPort: port.optional(),
+      apiUrl: httpUrl.default('https://discord.com/api'),
+      adminChannel: z.string().min(1).optional(),
+    })
+    .default({ apiUrl: 'https://discord.com/api' }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,16 @@
+export type { Story, StoryInput } from './story.js';
+export type {
+  Analysis,
+  CasualtyFacts,
+  Evidence,
+  Facts,
+  Kind,
+  NegotiationFacts,
+  NegotiationStatus,
+  RegionRef,
+  Severity,
+  TargetType,
+  WeaponFact,
+} from './analysis.js';
+export { KINDS, SEVERITIES } from './analysis.js';
+export type { Clock, Logger } from './ports.js';
