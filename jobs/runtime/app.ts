@@ -11,10 +11,13 @@ export interface AppOptions {
   /** `run` owns the feed schedulers; plain `worker` processes do not. */
   withSchedulers: boolean;
   clock?: () => number;
+  /** Tests point this at a dead address to exercise the spawned redis-server path. */
+  localRedisUrl?: string;
 }
 
 export interface App {
   redisUrl: string;
+  redisOrigin: 'configured' | 'local-default' | 'spawned';
   close(): Promise<void>;
 }
 
@@ -23,7 +26,12 @@ const CLOSE_TIMEOUT_MS = 10_000;
 /** Starts Redis (found or spawned), the schedulers and the workers; `close` stops them in order. */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const endpoint = await resolveRedis({ url: config.redis.url, dataDir: config.redis.dataDir, logger });
+  const endpoint = await resolveRedis({
+    url: config.redis.url,
+    dataDir: config.redis.dataDir,
+    logger,
+    ...(options.localRedisUrl === undefined ? {} : { localUrl: options.localRedisUrl }),
+  });
   logger.info({ redis: endpoint.url, origin: endpoint.origin }, `using Redis at ${endpoint.url} (${endpoint.origin})`);
   const redis = connectRedis(endpoint.url, logger);
   await warnOnEvictionPolicy(redis, logger);
@@ -39,6 +47,7 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   return {
     redisUrl: endpoint.url,
+    redisOrigin: endpoint.origin,
     async close() {
       // Workers first (finish or abandon jobs), then Redis, then a redis-server we own.
       for (const component of components.reverse()) await closeWithTimeout(component, logger);

@@ -20,11 +20,19 @@ export interface RedisEndpoint {
  * Finds the Redis to use: REDIS_URL when set; else 127.0.0.1:6379 when it answers; else a
  * redis-server from PATH, spawned with AOF persistence in `dataDir` on a free port.
  */
-export async function resolveRedis(options: { url: string | undefined; dataDir: string; logger: Logger }): Promise<RedisEndpoint> {
+export async function resolveRedis(options: {
+  url: string | undefined;
+  dataDir: string;
+  logger: Logger;
+  /** Overridable so tests can exercise the spawn path while a local Redis runs. */
+  localUrl?: string;
+  redisServer?: string;
+}): Promise<RedisEndpoint> {
   const noop = () => Promise.resolve();
   if (options.url) return { url: options.url, origin: 'configured', stop: noop };
-  if (await answersPing(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, origin: 'local-default', stop: noop };
-  return spawnRedis(options.dataDir, options.logger);
+  const localUrl = options.localUrl ?? LOCAL_REDIS_URL;
+  if (await answersPing(localUrl)) return { url: localUrl, origin: 'local-default', stop: noop };
+  return spawnRedis(options.dataDir, options.logger, options.redisServer ?? 'redis-server');
 }
 
 export async function answersPing(url: string, timeoutMs = 1500): Promise<boolean> {
@@ -40,12 +48,12 @@ export async function answersPing(url: string, timeoutMs = 1500): Promise<boolea
   }
 }
 
-async function spawnRedis(dataDir: string, logger: Logger): Promise<RedisEndpoint> {
+async function spawnRedis(dataDir: string, logger: Logger, executable: string): Promise<RedisEndpoint> {
   const dir = resolve(dataDir);
   await mkdir(dir, { recursive: true });
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const started = await new Promise<boolean>((done) => {
     child.once('error', () => done(false));
     child.once('spawn', () => done(true));

@@ -7,14 +7,16 @@ import { z } from 'zod';
  */
 const boolish = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(1).max(65535);
-const redisUrl = z
-  .string()
-  .url()
-  .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://');
-const httpUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL');
+const urlWithScheme = (schemes: readonly string[], message: string) =>
+  z.string().refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, message);
+const redisUrl = urlWithScheme(['redis:', 'rediss:'], 'must be a redis:// or rediss:// URL');
+const httpUrl = urlWithScheme(['http:', 'https:'], 'must be an http:// or https:// URL');
 
 export const MIN_FEED_INTERVAL_SECONDS = 10;
 

@@ -9,16 +9,21 @@ async function serve(io: CliIo, queues: readonly QueueName[], withSchedulers: bo
   const config = await loadConfig(io.env);
   const logger = createLogger(config.logLevel);
   const app = await startApp({ config, logger, queues, withSchedulers });
-  logger.info({ queues, schedulers: withSchedulers }, 'wirewatch running; Ctrl-C to stop');
   await new Promise<void>((done) => {
+    let stopping = false;
     const stop = (signal: string) => {
+      // A second Ctrl-C means the operator will not wait for a graceful close.
+      if (stopping) {
+        logger.warn({ signal }, 'second signal: exiting without waiting');
+        process.exit(130);
+      }
+      stopping = true;
       logger.info({ signal }, 'shutting down');
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
       done();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    logger.info({ queues, schedulers: withSchedulers }, 'wirewatch running; Ctrl-C to stop');
   });
   await app.close();
   return 0;
