@@ -2,6 +2,8 @@ import type { Config } from '../../src/config/index.js';
 import type { Logger } from '../../src/domain/index.js';
 import { SCHEDULERS, WORKERS } from '../workers/index.js';
 import type { Closeable, QueueName, RuntimeDeps } from '../workers/registry.js';
+import { startHttpServer } from './http-server.js';
+import { createMetrics } from './metrics.js';
 import { connectRedis, resolveRedis, warnOnEvictionPolicy } from './redis.js';
 
 export interface AppOptions {
@@ -35,9 +37,14 @@ export async function startApp(options: AppOptions): Promise<App> {
   logger.info({ redis: endpoint.url, origin: endpoint.origin }, `using Redis at ${endpoint.url} (${endpoint.origin})`);
   const redis = connectRedis(endpoint.url, logger);
   await warnOnEvictionPolicy(redis, logger);
-  const deps: RuntimeDeps = { config, logger, clock: options.clock ?? Date.now, redis, redisUrl: endpoint.url, prefix: config.redis.prefix };
+  const metrics = createMetrics();
+  const deps: RuntimeDeps = { config, logger, clock: options.clock ?? Date.now, redis, redisUrl: endpoint.url, prefix: config.redis.prefix, metrics };
 
   const components: Closeable[] = [];
+  if (config.httpPort !== undefined) {
+    const http = await startHttpServer({ port: config.httpPort, redis, metrics, logger });
+    components.push({ name: 'http', close: http.close });
+  }
   for (const queue of options.queues) {
     const factory = WORKERS[queue];
     if (factory) components.push(await factory(deps));

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../../src/config/index.js';
 import type { Clock, Logger } from '../../src/domain/index.js';
+import type { Metrics } from '../runtime/metrics.js';
 
 export const QUEUE_NAMES = ['poll', 'story', 'deliver'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -15,6 +16,7 @@ export interface RuntimeDeps {
   redisUrl: string;
   /** Hash-tagged key prefix, `{wirewatch}` by default; BullMQ's `prefix` too. */
   prefix: string;
+  metrics: Metrics;
 }
 
 /** A running piece of the runtime that shutdown must close (worker, scheduler, watchdog…). */
