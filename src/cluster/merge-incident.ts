@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { Incident, IncidentChange, IncidentSource, RegionRef, TargetType } from '../domain/index.js';
+import { MAX_INCIDENT_HISTORY, SEVERITIES } from '../domain/index.js';
+import { describeReport } from './describe-report.js';
+import type { IncidentReport } from './incident-report.js';
+import { mergeFacts } from './merge-facts.js';
+
+/** Enough terms to recognise follow-ups; more only costs memory. */
+const MAX_TERMS = 160;
+
+export interface MergeResult {
+  incident: Incident;
+  /** Empty when nothing material changed (a plain duplicate): the version did not rise. */
+  changes: IncidentChange[];
+  /** The report was already a source (same outlet + link): nothing at all was changed. */
+  duplicate: boolean;
+}
+
+/** Incident ids derive from the opening story, so retrying that story opens the same id. */
+export function incidentIdFor(storyId: string): string {
+  return `inc-${createHash('sha256').update(storyId).digest('base64url').slice(0, 16)}`;
+}
+
+export function openIncident(report: IncidentReport, now: number): Incident {
+  const { story, analysis } = report;
+  const at = new Date(now).toISOString();
+  const published = new Date(report.time).toISOString();
+  const description = describeReport(report);
+  return {
+    id: incidentIdFor(story.id),
+    kinds: [...analysis.kinds],
+    regions: analysis.regions.map((r) => ({ ...r })),
+    headline: description.headline,
+    summary: description.summary,
+    facts: mergeFacts(undefined, analysis.facts, [toSource(report)], true),
+    severity: analysis.severity,
+    firstSeen: published,
+    lastSeen: published,
+    lastUpdated: at,
+    sources: [toSource(report)],
+    version: 1,
+    history: [{ version: 1, at, storyId: story.id, changes: [{ field: 'opened', to: story.source }] }],
+    terms: report.terms.slice(0, MAX_TERMS),
+    clarity: description.clarity,
+  };
+}
+
+/**
+ * Folds one more report into an incident. The version rises only when something material
+ * changed: a new outlet, higher casualties, a new region, target or kind, a negotiation status
+ * change, a higher severity. The input incident is not modified.
+ */
+export function applyReport(incident: Incident, report: IncidentReport, now: number): MergeResult {
+  const source = toSource(report);
+  if (incident.sources.some((s) => s.storyId === source.storyId || (s.outlet === source.outlet && s.link === source.link))) {
+    return { incident, changes: [], duplicate: true };
+  }
+  const { analysis } = report;
+  const changes: IncidentChange[] = [];
+  if (!incident.sources.some((s) => s.outlet === source.outlet)) changes.push({ field: 'sources', to: source.outlet });
+
+  const kinds = [...incident.kinds];
+  for (const kind of analysis.kinds) {
+    if (kinds.includes(kind)) continue;
+    kinds.push(kind);
+    changes.push({ field: 'kinds', to: kind });
+  }
+  const regions = mergeRegions(incident.regions, analysis.regions, changes);
+
+  const sources = [...incident.sources, source];
+  const isLatest = report.time >= Date.parse(incident.lastSeen);
+  const facts = mergeFacts(incident.facts, analysis.facts, sources, isLatest);
+  noteFactChanges(incident, { facts }, changes);
+
+  const severity = SEVERITIES.indexOf(analysis.severity) > SEVERITIES.indexOf(incident.severity) ? analysis.severity : incident.severity;
+  if (severity !== incident.severity) changes.push({ field: 'severity', from: incident.severity, to: severity });
+
+  const description = describeReport(report);
+  const clearer = description.clarity > incident.clarity;
+  const terms = [...new Set([...incident.terms, ...report.terms])].slice(0, MAX_TERMS);
+  const published = new Date(report.time).toISOString();
+  const merged: Incident = {
+    ...incident,
+    kinds,
+    regions,
+    facts,
+    severity,
+    sources,
+    terms,
+    headline: clearer ? description.headline : incident.headline,
+    summary: clearer ? description.summary : incident.summary,
+    clarity: Math.max(description.clarity, incident.clarity),
+    firstSeen: published < incident.firstSeen ? published : incident.firstSeen,
+    lastSeen: published > incident.lastSeen ? published : incident.lastSeen,
+  };
+  if (changes.length === 0) return { incident: merged, changes, duplicate: false };
+
+  const at = new Date(now).toISOString();
+  const version = incident.version + 1;
+  const history = [...incident.history, { version, at, storyId: report.story.id, changes }].slice(-MAX_INCIDENT_HISTORY);
+  return { incident: { ...merged, version, history, lastUpdated: at }, changes, duplicate: false };
+}
+
+function toSource(report: IncidentReport): IncidentSource {
+  const { story, analysis } = report;
+  const source: IncidentSource = {
+    storyId: story.id,
+    outlet: story.source,
+    title: story.title,
+    link: story.link,
+    published: new Date(report.time).toISOString(),
+  };
+  if (analysis.facts.casualties.killed !== undefined) source.killed = analysis.facts.casualties.killed;
+  if (analysis.facts.casualties.injured !== undefined) source.injured = analysis.facts.casualties.injured;
+  return source;
+}
+
+function mergeRegions(known: readonly RegionRef[], reported: readonly RegionRef[], changes: IncidentChange[]): RegionRef[] {
+  const regions = known.map((r) => ({ ...r }));
+  for (const region of reported) {
+    if (regions.some((r) => r.code === region.code)) continue;
+    regions.push({ ...region });
+    changes.push({ field: 'regions', to: region.code });
+  }
+  return regions;
+}
+
+function noteFactChanges(before: Incident, after: Pick<Incident, 'facts'>, changes: IncidentChange[]): void {
+  for (const field of ['killed', 'injured'] as const) {
+    const from = before.facts.casualties[field] ?? 0;
+    const to = after.facts.casualties[field] ?? 0;
+    if (to > from) changes.push({ field: `casualties.${field}`, from, to });
+  }
+  const oldTargets = new Set<TargetType>(before.facts.targets);
+  for (const target of after.facts.targets) if (!oldTargets.has(target)) changes.push({ field: 'targets', to: target });
+  const fromStatus = before.facts.negotiation?.status;
+  const toStatus = after.facts.negotiation?.status;
+  if (toStatus !== undefined && toStatus !== fromStatus) {
+    changes.push(fromStatus === undefined ? { field: 'negotiation.status', to: toStatus } : { field: 'negotiation.status', from: fromStatus, to: toStatus });
+  }
+}

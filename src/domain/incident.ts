@@ -1,0 +1,79 @@
+import type { Facts, Kind, RegionRef, Severity } from './analysis.js';
+
+/**
+ * One real-world event (an attack, a round of talks) as reported by one or more outlets.
+ * Many stories join one incident so a channel gets one alert that is edited as it grows.
+ */
+export interface Incident {
+  /** Stable, derived from the story that opened it; no `:` so it can sit inside Redis keys. */
+  id: string;
+  kinds: Kind[];
+  /** Where strikes hit or were intercepted (union over the reports). */
+  regions: RegionRef[];
+  /** Title of the clearest report. */
+  headline: string;
+  /** One or two sentences taken verbatim from the clearest report's summary. */
+  summary: string;
+  /** Merged: highest credible casualties, every weapon and target, latest negotiation status. */
+  facts: Facts;
+  severity: Severity;
+  /** Earliest and latest publication time among the reports (ISO 8601). */
+  firstSeen: string;
+  lastSeen: string;
+  /** When the incident last changed materially (ISO 8601, the processing clock). */
+  lastUpdated: string;
+  sources: IncidentSource[];
+  /** Rises by one on each material change only; starts at 1. */
+  version: number;
+  /** What each version changed, oldest first, capped to the most recent few. */
+  history: IncidentRevision[];
+  /** Content terms of the reports, used to match follow-ups (bounded). */
+  terms: string[];
+  /** How clear the report behind headline/summary was; a clearer later report replaces them. */
+  clarity: number;
+}
+
+/** One outlet's report of the incident. Deduplicated by outlet + link. */
+export interface IncidentSource {
+  storyId: string;
+  outlet: string;
+  title: string;
+  link: string;
+  published: string;
+  /** Casualties as this report stated them, so the merged figure can discard outliers. */
+  killed?: number;
+  injured?: number;
+}
+
+export type ChangeField =
+  | 'opened'
+  | 'sources'
+  | 'regions'
+  | 'targets'
+  | 'kinds'
+  | 'casualties.killed'
+  | 'casualties.injured'
+  | 'negotiation.status'
+  | 'severity';
+
+/**
+ * One material change: `{field:'casualties.killed', from:2, to:5}`, `{field:'sources', to:'BBC'}`,
+ * `{field:'regions', to:'UA-32'}`. Delivery renders these as "updated: casualties 2 → 5".
+ */
+export interface IncidentChange {
+  field: ChangeField;
+  from?: string | number;
+  to: string | number;
+}
+
+export interface IncidentRevision {
+  version: number;
+  /** ISO 8601, processing clock. */
+  at: string;
+  /** The story that caused the change. */
+  storyId: string;
+  changes: IncidentChange[];
+}
+
+/** Older revisions are dropped so a long-running incident stays small in Redis. */
+export const MAX_INCIDENT_HISTORY = 20;
