@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { notImplemented } from './not-implemented.js';
+import { parseCommand } from './parse.js';
 import { runCommand, workerCommand } from './run.js';
 
 // One entry per command in DESIGN.md §4. Each issue replaces its placeholder with a module.
@@ -19,13 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
     options: {},
     positionals: { min: 1, max: 1 },
   }),
-  notImplemented({
-    name: ['parse'],
-    summary: 'print the normalised stories of one feed as JSON Lines',
-    usage: '<file|url>',
-    options: {},
-    positionals: { min: 1, max: 1 },
-  }),
+  parseCommand,
   notImplemented({
     name: ['replay'],
     summary: 'push saved feed files through the whole pipeline to the configured sinks',

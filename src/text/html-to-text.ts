@@ -1,0 +1,64 @@
+import { NAMED_ENTITIES } from './html-entities.js';
+
+/**
+ * Feed summaries arrive as HTML fragments (often escaped twice, often with tracking pixels and
+ * "The post … appeared first on …" footers). Everything downstream — classification, alerts,
+ * lookups — wants plain text, so this is the one place that turns one into the other.
+ */
+
+export interface HtmlToTextOptions {
+  /** Longest result in characters; longer text is cut at a word boundary and ends with `…`. */
+  maxLength?: number;
+}
+
+const DROPPED_ELEMENTS = /<(script|style|noscript|template|iframe|svg|object|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const COMMENTS = /<!--[\s\S]*?-->/g;
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+// Block-level boundaries become spaces so "<p>Kyiv</p><p>Odesa</p>" does not read "KyivOdesa".
+const BLOCK_BOUNDARY = /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|figure|figcaption|header|footer|hr)\b[^>]*>/gi;
+const ANY_TAG = /<\/?[a-zA-Z][^>]*>|<![^>]*>/g;
+const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g;
+// Zero-width and control characters that only ever hurt matching and display.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Strips tags, decodes entities, collapses whitespace and bounds the length. */
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
+  let text = html.replace(CDATA, '$1').replace(COMMENTS, ' ').replace(DROPPED_ELEMENTS, ' ');
+  text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
+  text = decodeEntities(text);
+  // Double-escaped feeds (`&lt;p&gt;`) only reveal their tags after the first decode.
+  if (/<\/?[a-zA-Z][^>]*>/.test(text)) text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
+  text = collapseWhitespace(text.replace(INVISIBLE, ''));
+  return options.maxLength === undefined ? text : truncateText(text, options.maxLength);
+}
+
+/** Decodes named (common subset), decimal and hex character references. */
+export function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      return isDecodableCodePoint(code) ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES.get(body) ?? whole;
+  });
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts at the last word boundary that fits and appends `…`; never splits a surrogate pair. */
+export function truncateText(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  if (maxLength <= 1) return '…'.slice(0, maxLength);
+  let cut = text.slice(0, maxLength - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  if (lastSpace > maxLength * 0.6) cut = cut.slice(0, lastSpace);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+function isDecodableCodePoint(code: number): boolean {
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+}
