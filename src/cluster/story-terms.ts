@@ -35,8 +35,7 @@ const NUMBER_WORDS: Record<string, string> = {
 /** Distinct, crudely stemmed content terms of a title and summary, in first-seen order. */
 export function extractTerms(text: string): string[] {
   const terms = new Set<string>();
-  for (const raw of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9-]+/)) {
-    const word = raw.replace(/^-+|-+$/g, '');
+  for (const word of splitWords(text)) {
     if (word.length === 0 || STOPWORDS.has(word) || DOMAIN_COMMON.has(word)) continue;
     if (/^\d+$/.test(word)) {
       terms.add(word);
@@ -54,14 +53,34 @@ export function extractTerms(text: string): string[] {
   return [...terms];
 }
 
-/** Folds plural and tense endings so "drones"/"drone", "killed"/"kills" compare equal. */
+/**
+ * Lowercase words without accents. Hyphenated words split ("ukraine-russia", "high-rise")
+ * unless they mix letters and digits, which name weapons ("s-300", "kh-101").
+ */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  for (const raw of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9-]+/)) {
+    const word = raw.replace(/^-+|-+$/g, '');
+    if (/[a-z]-?\d|\d-?[a-z]/.test(word)) words.push(word);
+    else words.push(...word.split('-'));
+  }
+  return words;
+}
+
+/**
+ * Folds plural and tense endings so "injured"/"injures"/"injure" and "drones"/"drone" compare
+ * equal. Crude on purpose: both sides of a comparison go through the same folding.
+ */
 export function stemWord(word: string): string {
-  if (word.length > 5 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 4 && word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+  let stem = word;
+  if (stem.length > 5 && stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
+  else if (stem.length > 5 && stem.endsWith('ing')) stem = stem.slice(0, -3);
+  else if (stem.length > 4 && stem.endsWith('ed')) stem = stem.slice(0, -2);
+  else if (stem.length > 4 && /(ss|sh|ch|x)es$/.test(stem)) stem = stem.slice(0, -2);
+  else if (stem.length > 3 && stem.endsWith('s') && !stem.endsWith('ss')) stem = stem.slice(0, -1);
+  if (stem !== word && /([bdfgmnprt])\1$/.test(stem)) stem = stem.slice(0, -1);
+  if (stem.length > 3 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  return stem;
 }
 
 /**
