@@ -95,7 +95,7 @@ async function followRedirects(
     const header = (name: string) => firstHeader(response.headers[name]);
     const location = header('location');
     if (REDIRECT_STATUSES.has(response.statusCode) && location) {
-      response.body.destroy();
+      await discardBody(response.body);
       if (hop >= maxRedirects) {
         throw new WirewatchError('feed_too_many_redirects', `more than ${maxRedirects} redirects, last to ${location}`, { detail: { url } });
       }
@@ -104,11 +104,11 @@ async function followRedirects(
     }
     const maxAgeSeconds = readMaxAgeSeconds(header('cache-control'));
     if (response.statusCode === 304) {
-      response.body.destroy();
+      await discardBody(response.body);
       return { kind: 'unchanged', url: current.href, status: 304, maxAgeSeconds };
     }
     if (response.statusCode < 200 || response.statusCode >= 300) {
-      response.body.destroy();
+      await discardBody(response.body);
       throw new WirewatchError('feed_http_status', `HTTP ${response.statusCode} from ${current.href}`, {
         detail: { status: response.statusCode, url: current.href, retryAfter: header('retry-after') },
       });
@@ -149,6 +149,15 @@ export function parseFeedUrl(url: string): URL {
     throw new WirewatchError('feed_bad_url', `only http and https feeds are fetched, not ${parsed.protocol}`, { detail: { url } });
   }
   return parsed;
+}
+
+/** Reads a small leftover body so the socket can be reused; a large one just closes it. */
+async function discardBody(body: Dispatcher.ResponseData['body']): Promise<void> {
+  try {
+    await body.dump({ limit: 64 * 1024 });
+  } catch {
+    // Nothing to keep from a body we are throwing away.
+  }
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
