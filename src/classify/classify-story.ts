@@ -1,0 +1,42 @@
+import type { Evidence, Kind } from '../domain/index.js';
+import { detectNegotiationSignals } from './negotiation-signals.js';
+import { detectStrikeSignals } from './strike-signals.js';
+import { toSentences, type Sentence, type StoryText } from './text-units.js';
+
+export interface Classification {
+  kinds: Kind[];
+  /** Every rule that fired: `for` evidence behind each label, `against` for each refusal. */
+  evidence: Evidence[];
+  sentences: Sentence[];
+  /** Sentences that report an attack; facts and regions of the strike come from these. */
+  strikeSentences: number[];
+  /** Sentences that report diplomacy; negotiation facts come from these. */
+  negotiationSentences: number[];
+}
+
+/** Decides which kinds a story is, with the evidence for each label and against each refusal. */
+export function classifyStory(story: StoryText): Classification {
+  const sentences = toSentences(story);
+  const strike = detectStrikeSignals(sentences);
+  const negotiation = detectNegotiationSignals(sentences);
+  const kinds: Kind[] = [];
+  if (strike.sentences.length > 0) kinds.push('strike');
+  if (negotiation.sentences.length > 0) kinds.push('negotiation');
+  return {
+    kinds,
+    evidence: dedupe([...strike.evidence, ...negotiation.evidence]),
+    sentences,
+    strikeSentences: strike.sentences,
+    negotiationSentences: negotiation.sentences,
+  };
+}
+
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = `${e.kind}|${e.polarity}|${e.rule}|${e.phrase.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

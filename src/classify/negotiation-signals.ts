@@ -1,0 +1,102 @@
+import type { Evidence } from '../domain/index.js';
+import * as L from './negotiation-lexicon.js';
+import type { Sentence } from './text-units.js';
+
+/**
+ * Negotiation rules. Settlement vocabulary (ceasefire, moratorium, prisoner swap, humanitarian
+ * corridor, mediator …) decides on its own; plain "talks"/"negotiations" count only when the
+ * sentence names the Russian side or an end to the war, because talks between Ukraine and its
+ * allies (support visits, aid, trade, IMF) are the guide's main false friend.
+ */
+
+export interface NegotiationSignals {
+  evidence: Evidence[];
+  sentences: number[];
+}
+
+const re = (source: string, flags = 'g') => new RegExp(source, flags);
+const SETTLEMENT = re(`\\b(${L.SETTLEMENT_CUE})\\b`);
+const TALKS = re(`\\b(${L.TALKS_CUE})\\b`);
+const END_OF_WAR = re(`\\b(${L.END_OF_WAR})\\b`, '');
+const RUSSIA_SIDE = re(`\\b(${L.RUSSIA_SIDE})\\b`, '');
+const UNRELATED = re(`\\b(${L.UNRELATED_TOPIC})\\b`, '');
+const OTHER_MORATORIUM = re(`\\b(${L.OTHER_MORATORIUM})\\b`);
+const EVACUATION = re(`\\b(${L.ARRANGED_EVACUATION})`);
+const END_OF_WAR_PROPOSAL = re(`\\b(${L.END_OF_WAR_PROPOSAL})\\b`, '');
+const VISIT = re(`\\b(${L.VISIT})\\b`, '');
+
+export function detectNegotiationSignals(sentences: readonly Sentence[]): NegotiationSignals {
+  const evidence: Evidence[] = [];
+  const accepted: number[] = [];
+  sentences.forEach((sentence, i) => {
+    if (judgeSentence(sentence, evidence)) accepted.push(i);
+  });
+  return { evidence, sentences: accepted };
+}
+
+function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
+  const work = sentence.lower.replace(OTHER_MORATORIUM, (phrase) => {
+    evidence.push(against('negotiation.not.other-moratorium', phrase));
+    return ' '.repeat(phrase.length);
+  });
+  let accepted = false;
+  for (const m of work.matchAll(SETTLEMENT)) {
+    accepted = true;
+    evidence.push(support('negotiation.settlement-term', quote(sentence, m.index, m.index + m[0].length)));
+  }
+  for (const m of work.matchAll(EVACUATION)) {
+    accepted = true;
+    evidence.push(support('negotiation.arranged-evacuation', quote(sentence, m.index, m.index + m[0].length)));
+  }
+  const proposal = END_OF_WAR_PROPOSAL.exec(work);
+  if (proposal !== null) {
+    accepted = true;
+    evidence.push(support('negotiation.end-of-war-proposal', proposal[0]));
+  }
+  for (const m of work.matchAll(TALKS)) {
+    if (accepted) break;
+    const phrase = quote(sentence, m.index, m.index + m[0].length);
+    const around = `${wordsAround(work, m.index, m.index + m[0].length, 4)}`;
+    const topic = UNRELATED.exec(around);
+    if (topic !== null) {
+      evidence.push(against('negotiation.not.unrelated-talks', `${phrase} … ${topic[0]}`));
+      continue;
+    }
+    const end = END_OF_WAR.exec(work);
+    if (end !== null) {
+      accepted = true;
+      evidence.push(support('negotiation.talks-to-end-war', `${phrase} … ${end[0]}`));
+      continue;
+    }
+    const side = RUSSIA_SIDE.exec(work);
+    const visit = VISIT.exec(work);
+    if (visit !== null) {
+      evidence.push(against('negotiation.not.support-visit', `${visit[0]} … ${phrase}`));
+    } else if (side !== null) {
+      accepted = true;
+      evidence.push(support('negotiation.talks-between-sides', `${phrase} … ${side[0]}`));
+    } else {
+      evidence.push(against('negotiation.not.talks-between-allies', phrase));
+    }
+  }
+  return accepted;
+}
+
+function wordsAround(text: string, start: number, end: number, count: number): string {
+  const before = text.slice(0, start).split(/\s+/).slice(-count - 1).join(' ');
+  const after = text.slice(end).split(/\s+/).slice(0, count + 1).join(' ');
+  return `${before} ${after}`;
+}
+
+function quote(sentence: Sentence, start: number, end: number): string {
+  const source = sentence.text.length === sentence.lower.length ? sentence.text : sentence.lower;
+  return source.slice(start, end);
+}
+
+function support(rule: string, phrase: string): Evidence {
+  return { kind: 'negotiation', polarity: 'for', rule, phrase };
+}
+
+function against(rule: string, phrase: string): Evidence {
+  return { kind: 'negotiation', polarity: 'against', rule, phrase };
+}

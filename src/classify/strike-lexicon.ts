@@ -1,0 +1,119 @@
+/**
+ * Word lists behind the strike rules, written from the labelling guide (../shared/corpus/GUIDE.md),
+ * not from any corpus item. Each is a regular-expression source matched on folded, lower-case text.
+ */
+
+const alt = (...parts: string[]): string => parts.join('|');
+
+/** Weapons and means of attack. A weapon alone is not a strike: deliveries and arsenals name them too. */
+export const WEAPON = alt(
+  'drones?', 'uavs?', 'unmanned aerial vehicles?', 'shaheds?', 'gerans?', 'kamikaze', 'loitering munitions?', 'lancets?', 'orlan-?10s?',
+  'missiles?', 'rockets?', 'ballistic', 's-[34]00s?', 'iskanders?', 'kinzhals?', 'kalibrs?', 'kh-\\d+\\w*', 'onyx', 'tochka(-u)?', 'himars', 'atacms', 'storm shadows?',
+  'artillery', 'howitzers?', 'mortars?', 'mlrs', 'grad (rockets?|systems?|mlrs)', 'multiple (launch )?rocket (launchers?|systems?)',
+  'shells', 'shelling', 'shelled', 'bombs?', 'bombing', 'bombed', 'bombard\\w*', 'glide bombs?', 'aerial bombs?', 'cluster (munitions?|bombs?)', 'thermobaric \\w+',
+  'air ?strikes?', 'air raids?', 'aviation', 'aircraft', 'warplanes?', 'fighter jets?', 'su-\\d+\\w*', 'air targets?', 'fire missions?', 'projectiles?', 'munitions?',
+);
+
+/** Weapons that only armed forces use: their presence overrides "bomb"-style terrorism readings. */
+export const MILITARY_WEAPON = alt(
+  'drones?', 'uavs?', 'shaheds?', 'kamikaze', 'missiles?', 'rockets?', 's-[34]00s?', 'iskanders?', 'kinzhals?', 'kalibrs?',
+  'artillery', 'mortars?', 'mlrs', 'shells', 'shelling', 'shelled', 'bombard\\w*', 'glide bombs?', 'aerial bombs?', 'air ?strikes?', 'aviation', 'warplanes?', 'cluster munitions?',
+);
+
+/** Verbs and nouns of a realised attack, its interception or its effects. */
+export const ATTACK_ACT = alt(
+  'attack(s|ed|ing)?', 'strikes?', 'struck', 'striking', 'hit(s|ting)?', 'fired', 'firing', 'fire (at|on)', 'launch(ed|es|ing)',
+  'shot down', 'downed', 'down(s|ed)? (\\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)', 'destroy(ed|s|ing)?', 'intercept(ed|s|ing|ions?)?', 'neutrali[sz]ed',
+  'explosions?', 'blasts?', 'explod(ed|es|ing)', 'detonat\\w+', 'damag(ed|es|ing|e)', 'kill(ed|s|ing)?', 'injur(ed|ing|ies)', 'wound(ed|ing)', 'dead', 'died',
+  'death toll', 'casualt(y|ies)', 'victims?', 'under fire', 'sorties', 'came under', 'target(ed|ing)', 'rubble', 'set on fire', 'ablaze', 'engaged', 'hit by', 'pounded', 'rained',
+);
+
+/** Phrases that are a military attack on their own. */
+export const ATTACK_COMPOUND = alt(
+  'shell(ing|ed|s)', 'bombard\\w+', 'air ?strikes?', 'air raids? (on|hit|killed|destroyed)',
+  '(missile|rocket|drone|uav|artillery|mortar|kamikaze|aerial|bomb|mlrs|shahed)[- ](strikes?|attacks?|fire|barrages?|salvos?|hits?|raids?)',
+  '(struck|hit|attacked|targeted|destroyed|damaged|killed|injured|wounded) by (an? |the )?(\\w+ )?(missiles?|drones?|rockets?|shells?|shelling|bombs?|artillery|air ?strikes?|shrapnel)',
+);
+
+/** Who fights: a strike word next to an armed actor is military, not a labour dispute. */
+export const MILITARY_ACTOR = alt(
+  'russian', 'russians', 'ukrainian', 'enemy', 'invaders?', 'occupiers?', 'occupants?', 'rashists?', 'troops',
+  'forces', 'army', 'military', 'afu', 'air force', 'air defen[cs]es?', 'defenders', 'navy', 'aviation', 'soldiers',
+);
+
+/** Effects of an attack: casualties, damage, fires, blackouts. */
+export const DAMAGE = alt(
+  'kill(ed|s|ing)?', 'dead', 'died', 'injur\\w+', 'wounded', 'casualt\\w+', 'victims', 'death toll', 'damag\\w+', 'destroy\\w+',
+  'fires?', 'blaze', 'rubble', 'power outages?', 'blackouts?', 'evacuat\\w+',
+);
+
+/** Things a strike hits: "strikes on X" reads as military when X is one of these. */
+export const TARGET_AFTER = alt(
+  'hospitals?', 'schools?', 'homes?', 'houses?', 'residential', 'apartments?', 'buildings?', 'infrastructure', 'power', 'energy', 'plants?', 'stations?',
+  'depots?', 'bases?', 'airfields?', 'airports?', 'positions', 'ports?', 'bridges?', 'settlements?', 'villages?', 'cities', 'city', 'towns?', 'territory',
+  'npp', 'znpp', 'mall', 'markets?', 'warehouses?', 'facilit(y|ies)', 'command posts?', 'headquarters',
+);
+
+/** Non-military senses of "strike" and natural events; blanked out before any rule looks at the text. */
+export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string }[] = [
+  { rule: 'hunger-strike', pattern: 'hunger[- ]strik\\w*' },
+  {
+    rule: 'labour-strike',
+    pattern:
+      "(labou?r|general|national|nationwide|workers'?|miners'?|teachers'?|nurses'?|doctors'?|rail|railway|transport|dock|dockers'?|postal|student|warning|wildcat|one-day|24-hour|48-hour|pilots'?|union) strikes?" +
+      '|(on|went on|go on|going on|stage[ds]? an?|call(ed|s)? an?|threaten(ed|s)? an?|vote[ds]? for an?|join(ed)? the) strike\\b|strike action|strikers|strike ballot|walk-?outs?|picket\\w*',
+  },
+  { rule: 'idiom', pattern: '(strik(e|es|ing)|struck) (an? |the )?(\\w+ )?(deal|balance|chord|note|pose|bargain|agreement|compromise|tone|match|accord)s?\\b|(strik(e|es|ing)|struck) down|lucky strike|strike out' },
+  { rule: 'lightning', pattern: 'lightning( strikes?| struck| bolts?)?' },
+  { rule: 'meteor', pattern: '(meteor\\w*|asteroid|fireball)( (strikes?|struck|hits?|explosions?|blasts?|exploded))?' },
+  { rule: 'cyber', pattern: '(cyber|hacker|ddos|ransomware)[- ]?(attacks?|strikes?)' },
+];
+
+/** Words that make an attack hypothetical when they govern it: threats, warnings, plans. */
+export const HYPOTHETICAL =
+  "may|might|could|would|will|won't|shall|can|cannot|plan(s|ned|ning)?|prepar\\w+|threat\\w*|warn\\w*|expect\\w*|likely|possib\\w*|potential\\w*|" +
+  'risk\\w*|ready|protect\\w*|intend\\w*|imminent|impending|fear\\w*|if|unless|capab\\w+|aim(s|ing)?|want(s|ed)?|going|vow\\w*|promis\\w*|poised|' +
+  'allow\\w*|permi\\w+|acceptable|legitimate|provocations?';
+
+/** Between a modal and the attack, these turn it back into a report ("will pay for the strike"). */
+export const REACTION_BRIDGE = 'for|after|over|about|following|condemn\\w*|investigat\\w*|respon\\w*|since|despite';
+
+/** Verbs that put a weapon in a delivery, arsenal or training story rather than an attack. */
+export const DELIVERY =
+  'provid\\w*|suppl\\w*|send\\w*|sent|deliver\\w*|transfer\\w*|giv(e|es|ing|en)|gave|donat\\w*|pledg\\w*|purchas\\w*|buy\\w*|bought|acquir\\w*|' +
+  'train\\w*|armed with|keep\\w*|stockpil\\w*|produc\\w*|manufactur\\w*|equip\\w*|package|order\\w*|request\\w*|ask\\w*|need\\w*|shortages?|' +
+  'import\\w*|export\\w*|sell\\w*|sold|approv\\w*|receiv\\w*|shipment|aid';
+
+/** Statistics and analysis over long periods: about strikes in general, not a specific one. */
+export const STATISTICS =
+  'since (the )?(beginning|start|outbreak|onset|first days?)|since (the )?(full-scale|invasion|war (began|started)|february|feb\\b|24 february|february 24|\\d{4})|' +
+  '(over|in|during) (the )?(past|last|previous) (week|month|year|\\d+ (days|weeks|months))|(past|last) (week|month|year)|so far (this|in)|' +
+  'per day|on average|a day on average|missile campaign|strike campaign|bombing campaign|air campaign|arsenal|stockpiles?|running out|' +
+  'between (\\w+ )?\\d{1,2}( \\w+)? and \\d{1,2}\\b';
+
+/** A mention in passing, as background to another story. */
+export const BACKGROUND = '\\bamid (the |recent |continued |continuing |ongoing |heavy |constant |renewed |russian |intense )*$';
+
+/** Fewer attacks is news about their absence. */
+export const TREND = '(reduc\\w+|decreas\\w+|fewer|less|declin\\w+|drop\\w*|lull|pause) (in|of)? ?(the )?(number of )?$';
+
+/** Explosions and killings that the guide keeps out unless a military weapon is named. */
+export const NON_MILITARY_VIOLENCE =
+  'terror\\w*|suicide bomb\\w*|car bomb\\w*|pipe bomb\\w*|bomb threats?|gunm[ae]n|shootings?|shooters?|marathon|improvised explosive|\\bied\\b|hostages?|' +
+  'meteor\\w*|asteroid|cyber\\w*|crash\\w*|accident\\w*|industrial|factory|fertili[sz]er|chemical plant|gas (leak|explosion)|refinery (fire|explosion|blast)|plant (explosion|blast|fire)|boiler|short circuit|fireworks|mine collapse';
+
+/** "Full-scale attack" is the invasion, not a strike. */
+export const INVASION_SCALE = '(full-scale|all-out|military|large-scale ground) $';
+
+/** Ground fighting: repelled attacks and assaults are battles, not weapon strikes. */
+export const GROUND_REPEL = '(repuls\\w*|repel\\w*|fought off|beat (back|off)|held off|thwart\\w*|foil\\w*|stopped)\\b([^.;]{0,60}?)\\b(attacks?|assaults?|attempts?|offensives?)\\b';
+
+/** Facilities whose attack is physical by nature: "attack on a hospital" is never rhetoric. */
+export const FACILITY = alt(
+  'hospitals?', 'schools?', 'kindergartens?', 'homes?', 'houses?', 'residential', 'apartments?', '(apartment |residential |high-rise )?buildings?', 'power (plants?|stations?|lines?|grid)',
+  'energy (infrastructure|facilit(y|ies))', 'substations?', '(nuclear )?(power )?plant', 'npp', 'znpp', '(oil|fuel|ammunition) depots?', 'refiner(y|ies)', '(air|naval|military) bases?',
+  'airfields?', 'railway( stations?)?', 'train stations?', 'ports?', 'bridges?', 'malls?', 'shopping (centres?|centers?)', 'markets?', 'warehouses?', 'infrastructure',
+);
+
+/** A denial or negation just before the act: "was not attacking", "never struck". */
+export const NEGATION = "(not|never|no|didn't|wasn't|weren't|hasn't|haven't|denied|den(y|ies)|without)( \\w+)?$";

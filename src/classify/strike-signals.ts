@@ -1,0 +1,198 @@
+import type { Evidence } from '../domain/index.js';
+import * as L from './strike-lexicon.js';
+import { wordsBefore, type Sentence } from './text-units.js';
+
+/**
+ * Strike rules, sentence by sentence. A sentence supports "strike" when it has a cue worth 3:
+ * an attack phrase ("shelling", "missile strike", "hit by a drone"), a weapon together with an
+ * act ("drones … shot down"), or a bare strike/attack word built up by context (an armed actor,
+ * casualties or damage, a target after "on"). Each cue is then checked against the guide's
+ * exclusions; a cue that is refused becomes `against` evidence saying why.
+ */
+
+export interface StrikeSignals {
+  evidence: Evidence[];
+  /** Indexes of the sentences that carry an accepted strike cue. */
+  sentences: number[];
+}
+
+interface Cue {
+  rule: string;
+  index: number;
+  end: number;
+  weight: number;
+  /** Index of the weapon word when the cue rests on one (for the delivery check). */
+  weaponIndex?: number;
+}
+
+const re = (source: string, flags = 'g') => new RegExp(source, flags);
+const WEAPON = re(`\\b(${L.WEAPON})\\b`);
+const MILITARY_WEAPON = re(`\\b(${L.MILITARY_WEAPON})\\b`, '');
+const ACT = re(`\\b(${L.ATTACK_ACT})\\b`);
+const COMPOUND = re(`\\b(${L.ATTACK_COMPOUND})\\b`);
+const WEAK = /\b(strikes?|struck|striking|attack(s|ed|ing)?)\b/g;
+const ACTOR = re(`\\b(${L.MILITARY_ACTOR})\\b`, '');
+const DAMAGE = re(`\\b(${L.DAMAGE})\\b`, '');
+const TARGET_AFTER = re(`^\\s*((on|at|against|in)\\s+)?(\\S+\\s+){0,3}?(${L.TARGET_AFTER})\\b`, '');
+const IDIOMS = L.NOT_MILITARY_STRIKE.map(({ rule, pattern }) => ({ rule, pattern: re(`\\b(${pattern})\\b`) }));
+const HYPOTHETICAL = re(`\\b(${L.HYPOTHETICAL})\\b`);
+const REACTION_BRIDGE = re(`\\b(${L.REACTION_BRIDGE})\\b`, '');
+const INFINITIVE = /\bto( \w+)?$/;
+const ONGOING_INFINITIVE = /\b(continue[sd]?|continuing|began|begun|started|starts?|used|resumed|managed|tried)\b( \w+)? to( \w+)?$/;
+const DELIVERY = re(`\\b(${L.DELIVERY})\\b`, '');
+const STATISTICS = re(`\\b(${L.STATISTICS})`, '');
+const BACKGROUND = re(L.BACKGROUND, '');
+const TREND = re(`\\b${L.TREND}`, '');
+const NON_MILITARY = re(`\\b(${L.NON_MILITARY_VIOLENCE})`, '');
+const INVASION = re(`\\b${L.INVASION_SCALE}`, '');
+const GROUND = re(L.GROUND_REPEL);
+const CONTRADICTIONS = new Set(['strike.not.hypothetical', 'strike.not.trend', 'strike.not.negated', 'strike.not.statistics']);
+const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}?(${L.FACILITY})\\b`, '');
+const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');
+const NEGATION = re(`\\b${L.NEGATION}`, '');
+
+/** Strike evidence for a story's sentences, and which sentences report an attack. */
+export function detectStrikeSignals(sentences: readonly Sentence[]): StrikeSignals {
+  const evidence: Evidence[] = [];
+  const accepted: number[] = [];
+  const hypotheticalInBody: boolean[] = [];
+  let labelOnly: Evidence[] = [];
+  sentences.forEach((sentence, i) => {
+    const result = judgeSentence(sentence, evidence);
+    if (result.accepted && result.labelOnly.length > 0) labelOnly = result.labelOnly;
+    else if (result.accepted) accepted.push(i);
+    hypotheticalInBody.push(sentence.source === 'summary' && result.hypothetical);
+  });
+  // "Shelling of X: …" — a headline's topic label names the beat; when the rest of the story
+  // says the attacks are threatened, fewer or denied, the label is not a report of one.
+  if (labelOnly.length > 0) {
+    const contradicted = evidence.some((e) => e.polarity === 'against' && CONTRADICTIONS.has(e.rule));
+    if (accepted.length > 0 || !contradicted) accepted.unshift(0);
+    else for (const item of labelOnly) Object.assign(item, { polarity: 'against', rule: 'strike.not.topic-label-only' });
+  }
+  // A headline that names an attack whose lede says it is only being prepared or threatened
+  // ("Shelling of X: occupiers prepare to bombard X") reports a threat, not an attack.
+  const bodyAccepted = accepted.some((i) => sentences[i]?.source === 'summary');
+  if (!bodyAccepted && accepted.length > 0 && hypotheticalInBody.some(Boolean)) {
+    const refused = evidence.filter((e) => e.kind === 'strike' && e.polarity === 'for');
+    for (const item of refused) {
+      item.polarity = 'against';
+      item.rule = 'strike.not.headline-of-threat';
+    }
+    return { evidence, sentences: [] };
+  }
+  return { evidence, sentences: accepted };
+}
+
+function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: boolean; hypothetical: boolean; labelOnly: Evidence[] } {
+  let work = sentence.lower;
+  for (const idiom of IDIOMS) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
+  work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !/\b(air|missile|drone|rocket|artillery)\b/.test(phrase));
+  const cues = findCues(work);
+  let accepted = false;
+  let hypothetical = false;
+  const labelEnd = sentence.source === 'title' ? work.indexOf(': ') : -1;
+  const inLabel: Evidence[] = [];
+  let outsideLabel = false;
+  const statistics = STATISTICS.exec(work);
+  const nonMilitary = MILITARY_WEAPON.test(work) ? null : NON_MILITARY.exec(work);
+  for (const cue of cues) {
+    const phrase = quote(sentence, cue.index, cue.end);
+    const reason = refusal(work, cue, statistics, nonMilitary);
+    if (reason === undefined && cue.weight >= 3) {
+      accepted = true;
+      const item: Evidence = { kind: 'strike', polarity: 'for', rule: cue.rule, phrase };
+      evidence.push(item);
+      if (cue.end <= labelEnd) inLabel.push(item);
+      else outsideLabel = true;
+    } else if (reason !== undefined) {
+      if (reason.rule === 'strike.not.hypothetical') hypothetical = true;
+      evidence.push(against(reason.rule, reason.phrase ?? phrase));
+    }
+  }
+  return { accepted, hypothetical, labelOnly: outsideLabel ? [] : inLabel };
+}
+
+function findCues(work: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of work.matchAll(COMPOUND)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
+  const weapons = [...work.matchAll(WEAPON)];
+  const acts = [...work.matchAll(ACT)];
+  for (const weapon of weapons) {
+    const act = nearest(acts, weapon.index, weapon.index + weapon[0].length);
+    if (act === undefined || covered(cues, weapon.index)) continue;
+    const start = Math.min(weapon.index, act.index);
+    const end = Math.max(weapon.index + weapon[0].length, act.index + act[0].length);
+    cues.push({ rule: 'strike.weapon-and-act', index: start, end, weight: 3, weaponIndex: weapon.index });
+  }
+  for (const m of work.matchAll(WEAK)) {
+    if (covered(cues, m.index)) continue;
+    const end = m.index + m[0].length;
+    const after = work.slice(end);
+    const target = FACILITY_AFTER.test(after) ? 2 : Number(TARGET_AFTER.test(after) || FACILITY.test(work));
+    const weight = 1 + Number(ACTOR.test(work)) + Number(DAMAGE.test(work.slice(0, m.index) + after)) + target;
+    cues.push({ rule: 'strike.military-attack', index: m.index, end, weight });
+  }
+  return cues.sort((a, b) => b.weight - a.weight || a.index - b.index);
+}
+
+function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, nonMilitary: RegExpExecArray | null): { rule: string; phrase?: string } | undefined {
+  const before = wordsBefore(work, cue.index, 8);
+  const modal = lastMatch(HYPOTHETICAL, before);
+  if (modal !== undefined && !REACTION_BRIDGE.test(before.slice(modal.index + modal[0].length))) return { rule: 'strike.not.hypothetical', phrase: `${before.slice(modal.index)} ${work.slice(cue.index, cue.end)}` };
+  if (NEGATION.test(before)) return { rule: 'strike.not.negated', phrase: `${before.split(' ').slice(-2).join(' ')} ${work.slice(cue.index, cue.end)}` };
+  if (INFINITIVE.test(before) && !ONGOING_INFINITIVE.test(before)) return { rule: 'strike.not.hypothetical' };
+  if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6))) return { rule: 'strike.not.weapons-delivery' };
+  if (statistics !== null) return { rule: 'strike.not.statistics', phrase: statistics[0] };
+  if (BACKGROUND.test(work.slice(0, cue.index))) return { rule: 'strike.not.background-mention' };
+  if (TREND.test(work.slice(Math.max(0, cue.index - 40), cue.index))) return { rule: 'strike.not.trend' };
+  if (nonMilitary !== null) return { rule: 'strike.not.non-military-violence', phrase: nonMilitary[0] };
+  if (cue.rule === 'strike.military-attack' && INVASION.test(work.slice(Math.max(0, cue.index - 30), cue.index))) return { rule: 'strike.not.invasion' };
+  if (cue.weight < 3 && cue.rule === 'strike.military-attack') return { rule: 'strike.not.no-weapon-or-effect' };
+  return undefined;
+}
+
+/** The act nearest to a weapon in the same sentence, preferring ones within a few words. */
+function nearest(acts: RegExpExecArray[], start: number, end: number): RegExpExecArray | undefined {
+  let best: RegExpExecArray | undefined;
+  let bestDistance = Infinity;
+  for (const act of acts) {
+    const actEnd = act.index + act[0].length;
+    if (act.index >= start && actEnd <= end) continue;
+    const distance = act.index >= end ? act.index - end : start - actEnd;
+    if (distance >= 0 && distance < bestDistance) {
+      best = act;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function covered(cues: readonly Cue[], index: number): boolean {
+  return cues.some((c) => index >= c.index && index < c.end);
+}
+
+function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) last = m;
+  return last;
+}
+
+/** Replaces each match (that `keep` does not spare) with spaces, so later rules cannot see it. */
+function blank(text: string, pattern: RegExp, onMatch: (phrase: string) => void, when: (phrase: string) => boolean = () => true): string {
+  return text.replace(pattern, (match) => {
+    if (!when(match)) return match;
+    onMatch(match);
+    return ' '.repeat(match.length);
+  });
+}
+
+function quote(sentence: Sentence, start: number, end: number): string {
+  const source = sentence.text.length === sentence.lower.length ? sentence.text : sentence.lower;
+  return source.slice(start, end);
+}
+
+function against(rule: string, phrase: string): Evidence {
+  return { kind: 'strike', polarity: 'against', rule, phrase };
+}

@@ -1,0 +1,102 @@
+import { collapseWhitespace, htmlToText } from '../text/html-to-text.js';
+
+/**
+ * The classifier reasons sentence by sentence: "may launch" two sentences away must not cancel a
+ * report of shelling, and evidence is quoted from the sentence that decided it.
+ */
+export interface Sentence {
+  /** Original casing, for quoting evidence and finding names. */
+  text: string;
+  /** Lower-cased with typographic quotes and dashes folded, for matching. */
+  lower: string;
+  /** The headline is a sentence of its own. */
+  source: 'title' | 'summary';
+}
+
+export interface StoryText {
+  title: string;
+  summary?: string;
+}
+
+// Wire boilerplate that carries no meaning: a date stamp prefix, "« Section | Site" suffixes,
+// "View news." trailers and "— Agency." attributions. Left in, they leak site names into matching.
+const TITLE_SUFFIX = /\s*(\(\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}\))?\s*«[^«]*$/;
+const STAMP_PREFIX = /^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}\s*-\s*/;
+const VIEW_TRAILER = /\s*View(\s+(photo|video))?\s+news\.?\s*$/i;
+const AGENCY_TRAILER = /\s*[—–-]{1,2}\s*[A-Z][\w.]*(\s+[A-Z][\w.]*)?\.?\s*$/;
+
+/** Plain text of a title or summary: HTML stripped, entities decoded, boilerplate removed. */
+export function cleanFeedText(raw: string, part: 'title' | 'summary'): string {
+  let text = /[<&]/.test(raw) ? htmlToText(raw) : collapseWhitespace(raw);
+  if (part === 'title') return text.replace(TITLE_SUFFIX, '').trim();
+  text = text.replace(STAMP_PREFIX, '').replace(VIEW_TRAILER, '');
+  return text.replace(AGENCY_TRAILER, '').trim();
+}
+
+/** Folds curly quotes, dashes and non-breaking spaces so lexicons need one spelling. */
+export function foldText(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb\u201e]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\u00a0/g, ' ')
+    .toLowerCase();
+}
+
+// A full stop ends a sentence unless it closes a known abbreviation or an initial ("U.S.").
+const ABBREVIATION = /(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|prof|sen|rep|gov|no|vs|approx|jan|feb|mar|apr|aug|sept?|oct|nov|dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$/i;
+
+/** Splits a paragraph into sentences; keeps the headline whole. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const boundary = /[.!?]+["')\]]?\s+(?=["'(\u201c]?[A-Z0-9\u0400-\u04ff])/g;
+  for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
+    const end = match.index + match[0].trimEnd().length;
+    const candidate = text.slice(start, end);
+    if (ABBREVIATION.test(candidate.trimEnd())) continue;
+    if (candidate.trim().length > 0) out.push(candidate.trim());
+    start = match.index + match[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest.length > 0) out.push(rest);
+  return out;
+}
+
+/** Title and summary as cleaned sentences, the title first. */
+export function toSentences(story: StoryText): Sentence[] {
+  const title = cleanFeedText(story.title, 'title');
+  const summary = story.summary === undefined ? '' : cleanFeedText(story.summary, 'summary');
+  const sentences: Sentence[] = [];
+  if (title.length > 0) sentences.push({ text: title, lower: foldText(title), source: 'title' });
+  for (const text of splitSentences(summary)) {
+    const lower = foldText(text);
+    // Many feeds repeat the headline as the first sentence of the lede; count it once.
+    if (sentences.some((s) => sameSentence(s.lower, lower))) continue;
+    sentences.push({ text, lower, source: 'summary' });
+  }
+  return sentences;
+}
+
+/** The words just before `index` in `lower`, bounded by `count` and by the start of a clause. */
+export function wordsBefore(lower: string, index: number, count: number): string {
+  const head = lower.slice(0, index);
+  const clauseStart = Math.max(head.lastIndexOf(';'), head.lastIndexOf(' but '), head.lastIndexOf(' although '), head.lastIndexOf(' while '));
+  const words = head.slice(clauseStart + 1).split(/\s+/).filter((w) => w.length > 0);
+  return words.slice(-count).join(' ');
+}
+
+/** The words just after a match ending at `end`, bounded by `count`. */
+export function wordsAfter(lower: string, end: number, count: number): string {
+  return lower
+    .slice(end)
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, count)
+    .join(' ');
+}
+
+function sameSentence(a: string, b: string): boolean {
+  const bare = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return bare(a) === bare(b);
+}
