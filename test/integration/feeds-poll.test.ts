@@ -1,0 +1,161 @@
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../jobs/runtime/logger.js';
+import type { Story } from '../../src/domain/story.js';
+import { createFeedFetcher, type FeedFetcher } from '../../src/feeds/fetch-feed.js';
+import type { FeedSource } from '../../src/feeds/feed-list.js';
+import { pollFeed, chooseBackoffSeconds, type PollDeps } from '../../src/feeds/poll-feed.js';
+import { createFeedStateStore } from '../../src/store/feed-state.js';
+import { createOperatorNotices } from '../../src/store/operator-notices.js';
+import { createSeenStories } from '../../src/store/seen-stories.js';
+import { buildRss, type FixtureItem } from '../support/feed-builder.js';
+import { startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { createTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
+
+const T0 = Date.parse('2026-03-03T12:00:00Z');
+const MINUTE = 60_000;
+
+let server: FeedServer;
+let redis: Redis;
+let prefix: string;
+let now: number;
+let items: FixtureItem[];
+let status: number;
+const fetchers: FeedFetcher[] = [];
+const connections: Redis[] = [];
+
+const feed: FeedSource = { id: 'fixture-wire', url: '', name: 'Fixture Wire', intervalSeconds: 60 };
+
+/** A "process": its own fetcher, stores and Redis connection, sharing only the Redis prefix. */
+function startPoller(enqueued: Story[][]): PollDeps {
+  const connection = createTestRedis();
+  connections.push(connection);
+  const fetcher = createFeedFetcher({ allowPrivateNetworks: true, connectTimeoutMs: 2000, timeoutMs: 5000, maxBytes: 1 << 20, userAgent: 'wirewatch-test' });
+  fetchers.push(fetcher);
+  return {
+    fetcher,
+    state: createFeedStateStore(connection, prefix),
+    seen: createSeenStories(connection, prefix),
+    notices: createOperatorNotices(connection, prefix),
+    enqueueStories: (stories) => {
+      enqueued.push([...stories]);
+      return Promise.resolve();
+    },
+    policy: { backfillWindowSeconds: 3600, failureThreshold: 4, maxBackoffSeconds: 600, maxCacheSeconds: 900 },
+    clock: () => now,
+    logger: silentLogger,
+  };
+}
+
+const titles = (batches: Story[][]) => batches.flat().map((s) => s.title);
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  redis = createTestRedis();
+  server.route('/feed', (req, res) => {
+    if (status !== 200) return res.writeHead(status).end('upstream trouble');
+    const body = buildRss(items);
+    const etag = `"${body.length}-${items.length}"`;
+    if (req.headers['if-none-match'] === etag) return res.writeHead(304).end();
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
+  });
+  feed.url = `${server.url}/feed`;
+});
+beforeEach(() => {
+  prefix = uniquePrefix('poll');
+  now = T0;
+  status = 200;
+  items = [
+    { guid: 'a', title: 'Recent strike report', published: T0 - 10 * MINUTE },
+    { guid: 'b', title: 'Two-hour-old talks report', published: T0 - 120 * MINUTE },
+    { guid: 'c', title: 'Undated archive item' },
+  ];
+});
+afterEach(async () => {
+  await Promise.all(fetchers.splice(0).map((f) => f.close()));
+  await Promise.all(connections.splice(0).map((c) => c.quit()));
+  await deletePrefix(redis, prefix);
+});
+afterAll(async () => {
+  await redis.quit();
+  await server.close();
+});
+
+describe('pollFeed', () => {
+  it('first poll records everything but passes on only stories inside the backfill window', async () => {
+    const enqueued: Story[][] = [];
+    const outcome = await pollFeed(feed, startPoller(enqueued));
+    expect(outcome).toMatchObject({ outcome: 'fetched', stories: 3, unseen: 3, enqueued: 1, firstPoll: true });
+    expect(titles(enqueued)).toEqual(['Recent strike report']);
+  });
+
+  it('later polls pass on only new items; a restart, a re-dated feed and a 304 re-send nothing', async () => {
+    const first: Story[][] = [];
+    await pollFeed(feed, startPoller(first));
+    now += MINUTE;
+    items.unshift({ guid: 'd', title: 'Fresh drone attack report', published: now - MINUTE / 2 });
+    const second: Story[][] = [];
+    const poller = startPoller(second);
+    expect(await pollFeed(feed, poller)).toMatchObject({ outcome: 'fetched', enqueued: 1, firstPoll: false });
+    expect(titles(second)).toEqual(['Fresh drone attack report']);
+
+    now += MINUTE;
+    expect(await pollFeed(feed, poller)).toMatchObject({ outcome: 'unchanged' });
+    expect(server.requests.at(-1)?.headers['if-none-match']).toBeDefined();
+
+    // A "restart": fresh connection and stores, same Redis; the publisher also re-dates everything.
+    now += MINUTE;
+    items = items.map((item) => ({ ...item, published: now - 1000 }));
+    const afterRestart: Story[][] = [];
+    const restarted = startPoller(afterRestart);
+    expect(await pollFeed(feed, restarted)).toMatchObject({ outcome: 'fetched', unseen: 0, enqueued: 0 });
+    expect(afterRestart).toEqual([]);
+  });
+
+  it('skips a poll before the next attempt is due, and honours the feed ttl', async () => {
+    const deps = startPoller([]);
+    await pollFeed(feed, deps);
+    now += 5000;
+    expect(await pollFeed(feed, deps)).toMatchObject({ outcome: 'skipped', until: T0 + 60_000 });
+    expect(await pollFeed(feed, deps, { force: true })).toMatchObject({ outcome: 'unchanged' });
+  });
+
+  it('a feed that keeps failing backs off, is marked failing with its reason once, and recovers', async () => {
+    const deps = startPoller([]);
+    await pollFeed(feed, deps);
+    status = 503;
+    const outcomes = [];
+    for (let i = 0; i < 6; i++) {
+      now += 3600_000;
+      outcomes.push(await pollFeed(feed, deps));
+    }
+    expect(outcomes.map((o) => o.outcome === 'failed' && o.failing)).toEqual([false, false, false, true, true, true]);
+    const state = await deps.state.get(feed.id);
+    expect(state).toMatchObject({ consecutiveFailures: 6, lastStatus: 'feed_http_status' });
+    expect(state.disabledReason).toMatch(/^feed_http_status: HTTP 503/);
+    expect(state.nextAttemptAt).toBe(now + 600_000); // capped backoff
+    const notices = await deps.notices.read();
+    expect(notices.map((n) => [n.kind, n.code])).toEqual([['feed_failing', 'feed_http_status']]);
+    expect(notices[0]?.message).toContain('failing after 4 attempts');
+
+    status = 200;
+    now += 3600_000;
+    expect(await pollFeed(feed, deps)).toMatchObject({ outcome: 'unchanged' });
+    const recovered = await deps.state.get(feed.id);
+    expect(recovered.consecutiveFailures).toBe(0);
+    expect(recovered.disabledReason).toBeUndefined();
+    expect((await deps.notices.read()).map((n) => n.kind)).toEqual(['feed_failing', 'feed_recovered']);
+  });
+
+  it('an unparseable body is a recorded failure, not a crash', async () => {
+    server.route('/html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>hi</body></html>'));
+    const deps = startPoller([]);
+    expect(await pollFeed({ ...feed, id: 'html-page', url: `${server.url}/html` }, deps)).toMatchObject({ outcome: 'failed', code: 'feed_unparseable', failures: 1 });
+  });
+
+  it('backoff doubles from the interval and is capped; Retry-After is honoured within the cap', () => {
+    expect([1, 2, 3, 4, 10].map((n) => chooseBackoffSeconds(60, n, 3600))).toEqual([60, 120, 240, 480, 3600]);
+    expect(chooseBackoffSeconds(60, 1, 3600, '900')).toBe(900);
+    expect(chooseBackoffSeconds(60, 1, 3600, '99999')).toBe(3600);
+  });
+});
