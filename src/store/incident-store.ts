@@ -1,0 +1,152 @@
+import type { Redis } from 'ioredis';
+import type { IncidentReport } from '../cluster/incident-report.js';
+import type { MatchPolicy } from '../cluster/match-incident.js';
+import type { AncestorsOf } from '../cluster/region-lineage.js';
+import type { Incident, IncidentChange } from '../domain/index.js';
+import { commitIncident, type CommitOutcome } from './commit-incident.js';
+import { IncidentKeys } from './incident-keys.js';
+
+export interface IncidentStoreOptions {
+  redis: Redis;
+  /** `{wirewatch}` in production, a unique prefix per test. */
+  prefix: string;
+  ancestorsOf: AncestorsOf;
+  /** Incidents with no report for this long are removed (config `incidents.retentionDays`). */
+  retentionMs: number;
+  /** Per index read, the most recent incidents considered as match candidates. */
+  maxCandidatesPerIndex?: number;
+  changeStreamMaxLen?: number;
+}
+
+export interface StoredIncident {
+  incident: Incident;
+  /** Bumped by every write; the optimistic-concurrency token. */
+  rev: number;
+}
+
+export interface CandidateSet {
+  candidates: StoredIncident[];
+  /** Index key → revision when read; the commit fails if any moved. */
+  readRevisions: Map<string, number>;
+}
+
+const DAY_SECONDS = 86_400;
+
+/** Incidents in Redis: one hash per incident plus sorted-set indexes by time, kind, region and party. */
+export class IncidentStore {
+  readonly keys: IncidentKeys;
+  readonly redis: Redis;
+  private readonly maxCandidates: number;
+
+  constructor(private readonly options: IncidentStoreOptions) {
+    this.keys = new IncidentKeys(options.prefix);
+    this.redis = options.redis;
+    this.maxCandidates = options.maxCandidatesPerIndex ?? 200;
+  }
+
+  async getIncident(id: string): Promise<Incident | undefined> {
+    return (await this.getStored([id]))[0]?.incident;
+  }
+
+  /** The stored incidents among `ids`, in order; ids whose incident expired are skipped. */
+  async getStored(ids: readonly string[]): Promise<StoredIncident[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hmget(this.keys.incident(id), 'data', 'rev');
+    const replies = (await pipeline.exec()) ?? [];
+    const stored: StoredIncident[] = [];
+    for (const [error, value] of replies) {
+      if (error) throw error;
+      const [data, rev] = value as [string | null, string | null];
+      if (data !== null && rev !== null) stored.push({ incident: JSON.parse(data) as Incident, rev: Number(rev) });
+    }
+    return stored;
+  }
+
+  /** Which incident a story already went into, if it was processed before. */
+  async incidentOfStory(storyId: string): Promise<string | undefined> {
+    return (await this.redis.get(this.keys.story(storyId))) ?? undefined;
+  }
+
+  /**
+   * Open incidents a report could join, read from the indexes of its places (its regions, the
+   * regions around them, or for talks its parties) within the match window — never a scan.
+   */
+  async loadCandidates(report: IncidentReport, policy: MatchPolicy): Promise<CandidateSet> {
+    const reads = this.candidateReads(report, policy);
+    const indexKeys = [...reads.keys()];
+    const revisions = indexKeys.length === 0 ? [] : await this.redis.hmget(this.keys.revisions(), ...indexKeys);
+    const readRevisions = new Map(indexKeys.map((key, i) => [key, Number(revisions[i] ?? 0)]));
+    const pipeline = this.redis.pipeline();
+    for (const [key, since] of reads) pipeline.zrevrangebyscore(key, '+inf', since, 'LIMIT', 0, this.maxCandidates);
+    const ids = new Set<string>();
+    for (const [error, members] of (await pipeline.exec()) ?? []) {
+      if (error) throw error;
+      for (const id of members as string[]) ids.add(id);
+    }
+    return { candidates: await this.getStored([...ids]), readRevisions };
+  }
+
+  /** Index key → oldest lastSeen worth reading. */
+  private candidateReads(report: IncidentReport, policy: MatchPolicy): Map<string, number> {
+    const reads = new Map<string, number>();
+    const { kinds, regions, facts } = report.analysis;
+    if (kinds.includes('strike')) {
+      const since = report.time - policy.strikeWindowMs;
+      if (regions.length === 0) reads.set(this.keys.byKind('strike'), since);
+      for (const region of regions) {
+        reads.set(this.keys.within(region.code), since);
+        for (const ancestor of this.options.ancestorsOf(region.code)) reads.set(this.keys.at(ancestor), since);
+      }
+      reads.set(this.keys.unplaced('strike'), since);
+    }
+    if (kinds.includes('negotiation')) {
+      const since = report.time - policy.negotiationWindowMs;
+      const parties = facts.negotiation?.parties ?? [];
+      if (parties.length === 0) reads.set(this.keys.byKind('negotiation'), since);
+      for (const party of parties) reads.set(this.keys.party(party), since);
+      reads.set(this.keys.unplaced('negotiation'), since);
+    }
+    return reads;
+  }
+
+  commit(incident: Incident, storyId: string, basis: { rev: number | undefined; readRevisions: ReadonlyMap<string, number> }, changes: readonly IncidentChange[]): Promise<CommitOutcome> {
+    const retentionSeconds = Math.ceil(this.options.retentionMs / 1000);
+    return commitIncident(
+      this.redis,
+      {
+        incident: this.keys.incident(incident.id),
+        story: this.keys.story(storyId),
+        revisions: this.keys.revisions(),
+        changes: this.keys.changes(),
+        indexes: this.keys.indexesOf(incident, this.options.ancestorsOf),
+      },
+      {
+        incident,
+        storyId,
+        expectedRev: basis.rev,
+        readRevisions: basis.readRevisions,
+        changes,
+        storyTtlSeconds: retentionSeconds,
+        // A day of slack so cleanup, not expiry, normally removes incidents (and their index entries).
+        incidentTtlSeconds: retentionSeconds + DAY_SECONDS,
+        changeStreamMaxLen: this.options.changeStreamMaxLen ?? 10_000,
+      },
+    );
+  }
+
+  /**
+   * Retention: deletes incidents whose newest report is older than the retention period and
+   * removes them from every index. Returns how many incidents were removed.
+   */
+  async removeExpired(now: number): Promise<number> {
+    const cutoff = now - this.options.retentionMs;
+    const expired = await this.redis.zrangebyscore(this.keys.byTime(), '-inf', `(${cutoff}`);
+    const indexKeys = await this.redis.hkeys(this.keys.revisions());
+    const pipeline = this.redis.pipeline();
+    for (let i = 0; i < expired.length; i += 500) pipeline.unlink(...expired.slice(i, i + 500).map((id) => this.keys.incident(id)));
+    for (const key of indexKeys) pipeline.zremrangebyscore(key, '-inf', `(${cutoff}`);
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+    return expired.length;
+  }
+}
