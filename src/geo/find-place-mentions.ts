@@ -114,8 +114,9 @@ export function matchPlaces(text: string, options: MatchOptions = {}): PlaceMent
   const starts: number[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
+    if (!token.capitalised && options.anyCase !== true) { i++; continue; }
     const known = gazetteer.names.has(token.key) || gazetteer.stems.has(token.key) || token.key === 'republic' || (options.demonyms === true && gazetteer.demonyms.has(token.key));
-    if (!known || (!token.capitalised && options.anyCase !== true)) { i++; continue; }
+    if (!known) { i++; continue; }
     const candidate = prefixedRegionAt(text, tokens, i, options) ?? bestAt(text, tokens, i, options);
     const after = candidate ? tokens[candidate.end] : undefined;
     if (candidate === undefined || (after?.capitalised && OUTLET_WORDS.has(after.key) && isTight(text, tokens[candidate.end - 1]?.end ?? 0, after.start))) { i++; continue; }

@@ -15,12 +15,10 @@ export interface Token {
 
 // Words are runs of letters/digits, joined by inner apostrophes (Kam'yanske). Hyphens, dots and
 // spaces separate tokens, so "Kyiv-based" yields Kyiv and "Ivano-Frankivsk" two tokens.
-const WORD = /[\p{L}\p{N}]+(?:['’ʼ`][\p{L}\p{N}]+)*/gu;
 const NON_ASCII = /[^\u0020-\u007e]/;
 const APOSTROPHES = /['’ʼ`]/g;
 const MARKS = /\p{M}/gu;
 const HAS_APOSTROPHE = /['’ʼ`]/;
-const POSSESSIVE = /['’ʼ]s$/i;
 
 /** Fold one word to its comparison key. */
 export function foldWord(word: string): string {
@@ -29,22 +27,49 @@ export function foldWord(word: string): string {
   return HAS_APOSTROPHE.test(key) ? key.replace(APOSTROPHES, '') : key;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const UPPER_CHAR = /\p{Lu}/u;
+
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text.charAt(i));
+}
+
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
+
+/**
+ * A hand-written scanner rather than one Unicode regex: this runs on every story, and character
+ * codes keep the common ASCII path fast (see test/bench/geo.bench.ts).
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    let word = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text, i)) { i++; continue; }
+    const start = i;
+    let ascii = true;
+    let apostrophe = false;
+    let lower = false;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) ascii = false;
+      else if (c >= 97 && c <= 122) lower = true;
+      i++;
+      if (i < n && isWordCode(text, i)) continue;
+      // Words join across an inner apostrophe: Kam'yanske, Kharkivs'ka.
+      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordCode(text, i + 1)) { apostrophe = true; i++; continue; }
+      break;
+    }
+    let end = i;
     // "Russia's" is Russia: the possessive never belongs to a place name.
-    if (POSSESSIVE.test(word)) word = word.slice(0, -2);
-    const first = word.charAt(0);
-    const lower = word.toLowerCase();
-    tokens.push({
-      start: m.index,
-      end: m.index + word.length,
-      key: foldWord(word),
-      capitalised: first !== first.toLowerCase() || first === first.toUpperCase(),
-      upper: word === word.toUpperCase() && word !== lower,
-    });
+    if (apostrophe && end - start > 2 && isApostrophe(text.charCodeAt(end - 2)) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
+    const word = text.slice(start, end);
+    const first = text.charCodeAt(start);
+    const capitalised = first < 0x80 ? !(first >= 97 && first <= 122) : UPPER_CHAR.test(text.charAt(start)) || !WORD_CHAR.test(text.charAt(start).toLowerCase());
+    const key = ascii && !apostrophe ? word.toLowerCase() : foldWord(word);
+    tokens.push({ start, end, key, capitalised, upper: ascii ? !lower : word === word.toUpperCase() && word !== word.toLowerCase() });
   }
   return tokens;
 }
