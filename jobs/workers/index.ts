@@ -1,10 +1,14 @@
+import { createFeedSchedulers } from './feed-schedulers.js';
+import { createPollWorker } from './poll-worker.js';
 import type { ComponentFactory, QueueName } from './registry.js';
 
 /**
  * The worker of each queue. Issues land their worker here; a queue without one is reported at
  * start-up instead of silently doing nothing.
  */
-export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {};
+export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {
+  poll: createPollWorker,
+};
 
 /** Components only the `run` process starts (feed job schedulers, watchdog). */
-export const SCHEDULERS: readonly ComponentFactory[] = [];
+export const SCHEDULERS: readonly ComponentFactory[] = [(deps) => createFeedSchedulers(deps)];

@@ -50,10 +50,11 @@ export async function pollFeed(feed: FeedSource, deps: PollDeps, options: { forc
   }
   try {
     const result = await deps.fetcher.fetchFeed(feed.url, { etag: state.etag, lastModified: state.lastModified });
+    // Next attempt counts from the start of this one, so a slow feed keeps the scheduler's rhythm.
     const finishedAt = deps.clock();
     if (result.kind === 'unchanged') {
       const delay = chooseDelaySeconds(feed.intervalSeconds, [result.maxAgeSeconds], deps.policy.maxCacheSeconds);
-      await recordSuccess(feed, deps, { status: 304, at: finishedAt, nextAttemptAt: finishedAt + delay * 1000 }, state.failingSince !== undefined);
+      await recordSuccess(feed, deps, { status: 304, at: finishedAt, nextAttemptAt: now + delay * 1000 }, state.failingSince !== undefined);
       return { outcome: 'unchanged', feedId: feed.id };
     }
     const doc = await readFeedDocument(result.body, result.contentType, { feedId: feed.id, source: feed.name, baseUrl: result.url, now });
@@ -66,7 +67,7 @@ export async function pollFeed(feed: FeedSource, deps: PollDeps, options: { forc
     await recordSuccess(
       feed,
       deps,
-      { status: 200, at: finishedAt, nextAttemptAt: finishedAt + delay * 1000, etag: result.etag, lastModified: result.lastModified },
+      { status: 200, at: finishedAt, nextAttemptAt: now + delay * 1000, etag: result.etag, lastModified: result.lastModified },
       state.failingSince !== undefined,
     );
     deps.logger.debug({ feedId: feed.id, stories: ids.length, unseen: unseen.size, enqueued: fresh.length, firstPoll }, 'feed polled');

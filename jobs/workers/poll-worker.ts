@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { createFeedFetcher } from '../../src/feeds/fetch-feed.js';
+import { describeUserAgent, listFeedSources } from '../../src/feeds/feed-list.js';
+import { pollFeed, type PollDeps, type PollOutcome } from '../../src/feeds/poll-feed.js';
+import { createFeedStateStore } from '../../src/store/feed-state.js';
+import { createOperatorNotices } from '../../src/store/operator-notices.js';
+import { createSeenStories } from '../../src/store/seen-stories.js';
+import { createQueue, createWorker, enqueueStories, type PollJobData, type StoryJobData } from '../queues.js';
+import type { Closeable, RuntimeDeps } from './registry.js';
+
+/** Polls are network-bound; a handful in parallel keeps 50 feeds at 60 s comfortably on time. */
+const POLL_CONCURRENCY = 8;
+
+export type PollJobResult = PollOutcome | { outcome: 'not-configured' | 'busy'; feedId: string };
+
+/**
+ * The `poll` worker: one job = one feed. Looks the feed up in the current config (a job for a
+ * feed that has left the config does nothing), takes a per-feed lock so overlapping jobs never
+ * poll the same feed twice at once, and runs `pollFeed`, whose new stories become `story` jobs.
+ */
+export async function createPollWorker(deps: RuntimeDeps): Promise<Closeable> {
+  const { config } = deps;
+  const storyQueue = createQueue<StoryJobData>('story', deps);
+  const fetcher = createFeedFetcher({
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    connectTimeoutMs: config.feedDefaults.connectTimeoutMs,
+    timeoutMs: config.feedDefaults.timeoutMs,
+    maxBytes: config.feedDefaults.maxBytes,
+    userAgent: describeUserAgent(config.contactUrl),
+  });
+  const pollDeps: PollDeps = {
+    fetcher,
+    state: createFeedStateStore(deps.redis, deps.prefix),
+    seen: createSeenStories(deps.redis, deps.prefix),
+    notices: createOperatorNotices(deps.redis, deps.prefix),
+    enqueueStories: (stories) => enqueueStories(storyQueue, stories),
+    policy: config.feedDefaults,
+    clock: deps.clock,
+    logger: deps.logger.child({ component: 'poll' }),
+  };
+  const lockMs = config.feedDefaults.timeoutMs + 30_000;
+
+  const worker = createWorker<PollJobData, PollJobResult>(
+    'poll',
+    async (job) => {
+      const feed = listFeedSources(config).find((f) => f.id === job.data.feedId);
+      if (!feed) return { outcome: 'not-configured', feedId: job.data.feedId };
+      const lockKey = `${deps.prefix}:feed:${feed.id}:polling`;
+      const token = randomUUID();
+      if ((await deps.redis.set(lockKey, token, 'PX', lockMs, 'NX')) !== 'OK') return { outcome: 'busy', feedId: feed.id };
+      try {
+        const outcome = await pollFeed(feed, pollDeps, { force: job.data.force === true });
+        deps.metrics.feedPolls.inc({ feed: feed.id, outcome: outcome.outcome });
+        if (outcome.outcome === 'fetched') deps.metrics.storiesEnqueued.inc({ feed: feed.id }, outcome.enqueued);
+        return outcome;
+      } finally {
+        await releaseLock(deps, lockKey, token);
+      }
+    },
+    deps,
+    { concurrency: POLL_CONCURRENCY },
+  );
+  worker.on('failed', (job, error) => deps.logger.error({ feedId: job?.data.feedId, err: error.message }, 'poll job failed'));
+  worker.on('error', (error) => deps.logger.warn({ err: error.message }, 'poll worker error'));
+
+  return {
+    name: 'poll-worker',
+    async close() {
+      await worker.close();
+      await storyQueue.close();
+      await fetcher.close();
+    },
+  };
+}
+
+/** Deletes the lock only if it is still ours (it may have expired and been taken). */
+async function releaseLock(deps: RuntimeDeps, key: string, token: string): Promise<void> {
+  await deps.redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, key, token);
+}
