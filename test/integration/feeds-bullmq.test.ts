@@ -58,7 +58,7 @@ describe('poll queue end to end (BullMQ on real Redis)', () => {
     const components = await startComponents();
     try {
       const expected = ['e2e-1', 'e2e-2'].map((guid) => deriveStoryId('wire-a', { guid }));
-      await eventually(async () => (await storyQueue.getJobCounts('waiting')).waiting >= 2, 500);
+      await eventually(async () => ((await storyQueue.getJobCounts('waiting')).waiting ?? 0) >= 2, 500);
       const jobs = await storyQueue.getJobs(['waiting']);
       expect(jobs.map((j) => j.id).sort()).toEqual([...expected].sort());
       expect(jobs.every((j) => j.id === j.data.story.id && !j.id?.includes(':'))).toBe(true);
