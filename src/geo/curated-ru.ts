@@ -85,7 +85,7 @@ export const RUSSIA_REGIONS: readonly CuratedRegion[] = [
   { code: 'RU-VOR', name: 'Voronezh Oblast', admin1: 'RU.86', stems: ['Voronezh'] },
   { code: 'RU-YAR', name: 'Yaroslavl Oblast', admin1: 'RU.88', stems: ['Yaroslavl'] },
   // Federal cities, autonomous oblast and okrugs
-  { code: 'RU-MOW', name: 'Moscow', admin1: 'RU.48', city: true, capital: true, names: ['Moscow', 'Moskva'] },
+  { code: 'RU-MOW', name: 'Moscow', admin1: 'RU.48', city: true, capital: true, names: ['Moscow'] },
   { code: 'RU-SPE', name: 'Saint Petersburg', admin1: 'RU.66', city: true, names: ['Saint Petersburg', 'St Petersburg', 'St. Petersburg', 'Sankt-Peterburg', 'Petersburg'] },
   { code: 'RU-YEV', name: 'Jewish Autonomous Oblast', admin1: 'RU.89', names: ['Jewish Autonomous Oblast', 'Jewish Autonomous Region'] },
   { code: 'RU-CHU', name: 'Chukotka Autonomous Okrug', admin1: 'RU.15', stems: ['Chukotka'], names: ['Chukotka'] },

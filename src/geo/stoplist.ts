@@ -24,6 +24,16 @@ export const STOPLIST: ReadonlySet<string> = new Set([
   'central', 'north', 'south', 'east', 'west', 'new', 'old', 'great', 'little', 'upper', 'lower', 'hope', 'peace',
   'union city', 'salem', 'oz', 'sumter', 'marion', 'warren', 'troy', 'kent', 'clinton',
   'franklin', 'washington county', 'ural', 'volga', 'don', 'neva', 'angara', 'lena', 'amur',
+  // Surnames and first names in the war's news that are also Russian or Ukrainian towns.
+  'danilov', 'sorokin', 'makarov', 'suvorov', 'lomonosov', 'berezovsky', 'troitsky', 'serov', 'gusev', 'kasimov',
+  'kirillov', 'nesterov', 'mikhaylov', 'mikhailov', 'yefremov', 'demidov', 'aleksandrov', 'alexandrov', 'shadrin',
+  'bobrov', 'korsakov', 'yershov', 'kashin', 'malin', 'dzerzhinsky', 'dzerzhinskiy', 'volodarsky',
+  'sverdlovsky', 'kuybyshev', 'kuibyshev', 'narimanov', 'kirsanov', 'chaplygin', 'artem', 'engel', 'kline', 'usman',
+  'manas', 'ramon', 'linda', 'ola', 'issa', 'tara', 'lida', 'turan', 'turki', 'mayya', 'yaya', 'andi', 'bender',
+  // English words and acronyms.
+  'azov', 'ostrov', 'russkiy', 'russky', 'proletariy', 'sredniy', 'sako', 'sakai', 'sumo', 'batman', 'van',
+  'queens', 'hail', 'buy', 'bile', 'mena', 'sars', 'lms', 'oral', 'ocher', 'taiga', 'zarya', 'zorya', 'pioner',
+  'gigant', 'yar', 'chad', 'dno', 'mga', 'kez', 'suda', 'bada', 'sali', 'tura', 'enem', 'igra', 'vad', 'chern',
 ]);
 
 export function isStopName(key: string): boolean {
