@@ -48,6 +48,12 @@ export type TargetType =
 
 export type NegotiationStatus = 'proposed' | 'agreed' | 'rejected' | 'scheduled' | 'held';
 
+/** One item on the table and where it stands: "energy moratorium: agreed", "ceasefire: rejected". */
+export interface NegotiationOutcome {
+  topic: string;
+  status: NegotiationStatus;
+}
+
 export interface NegotiationFacts {
   /** Countries (ISO 3166-1 alpha-2) or named parties taking part. */
   parties: string[];
@@ -58,6 +64,8 @@ export interface NegotiationFacts {
   status?: NegotiationStatus;
   /** What is on the table: "ceasefire", "energy moratorium", "prisoner exchange" … */
   topics?: string[];
+  /** Status per topic when a story reports several ("moratorium agreed, ceasefire rejected"). */
+  outcomes?: NegotiationOutcome[];
 }
 
 export interface Facts {

@@ -6,6 +6,7 @@ export type {
   Facts,
   Kind,
   NegotiationFacts,
+  NegotiationOutcome,
   NegotiationStatus,
   RegionRef,
   Severity,

@@ -1,0 +1,47 @@
+import type { Analysis, Evidence, RegionRef } from '../domain/index.js';
+import { findEventRegions } from '../extract/event-regions.js';
+import { extractFacts } from '../extract/extract-facts.js';
+import { scoreSeverity } from '../extract/severity.js';
+import { regionByCode } from '../geo/index.js';
+import { classifyStory } from './classify-story.js';
+import type { StoryText } from './text-units.js';
+
+/**
+ * The one pipeline step every caller uses (story worker, `analyze`, `explain`, `eval`):
+ * classify, extract facts, find the regions a strike hit, score severity. Pure: same story in,
+ * same analysis out.
+ */
+export function analyzeStory(story: StoryText): Analysis {
+  const classification = classifyStory(story);
+  const { sentences, kinds } = classification;
+  const texts = sentences.map((s) => s.text);
+  const isStrike = kinds.includes('strike');
+  const facts = extractFacts(sentences, {
+    strike: isStrike ? classification.strikeSentences : [],
+    negotiation: kinds.includes('negotiation') ? classification.negotiationSentences : [],
+  });
+  const evidence: Evidence[] = [...classification.evidence];
+  let regions: RegionRef[] = [];
+  if (isStrike) {
+    const found = findEventRegions(texts, classification.strikeSentences);
+    regions = found.regions;
+    for (const j of found.judgements) {
+      const polarity = j.role === 'target' ? 'for' : 'against';
+      evidence.push({ kind: 'region', polarity, rule: `region.${j.role}`, phrase: `${j.mention.surface} → ${j.mention.region.code}` });
+    }
+    if (regions.length === 0) regions = fallbackRegions(facts.attacked, facts.attacker, evidence);
+  }
+  const severity = scoreSeverity({ kinds, facts, regions });
+  return { kinds, regions, facts, severity, evidence };
+}
+
+/**
+ * A strike story that names no place still happened somewhere: the attacked country when the
+ * text says who attacked whom, else Ukraine — the war this product follows.
+ */
+function fallbackRegions(attacked: string | undefined, attacker: string | undefined, evidence: Evidence[]): RegionRef[] {
+  const code = attacked ?? (attacker === 'UA' ? 'RU' : 'UA');
+  const region = regionByCode(code);
+  evidence.push({ kind: 'region', polarity: 'for', rule: 'region.country-fallback', phrase: code });
+  return [{ code, name: region?.name ?? code }];
+}

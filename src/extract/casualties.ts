@@ -1,0 +1,48 @@
+import type { CasualtyFacts } from '../domain/index.js';
+import { COUNT, parseCount } from './numbers.js';
+
+/**
+ * Killed and injured, in digits or words: "nine civilians killed", "killing two and injuring 13",
+ * "a civilian was reported dead", "two people sustained injuries", "death toll rises to 57".
+ * The largest figure wins: headline and lede usually repeat one figure, and updates only grow.
+ */
+const PERSON = '(?:people|persons?|civilians?|residents?|individuals?|children|child|kids?|adults?|men|women|man|woman|boys?|girls?|soldiers?|servicem[ae]n|rescuers?|police\\w*|workers?|employees?|passengers?|doctors?|journalists?|others?|more|locals?|villagers?|teenagers?|pensioners?)';
+const ADJECTIVE = '(?:(?:more|other|ukrainian|russian|local|civilian|elderly|young|innocent|\\d+-year-old|[a-z]+-year-old)\\s+)';
+const LINK = '(?:(?:was|were|have|has|had|been|are|is|being|reported(?:ly)?|later|also|confirmed|seriously|critically|badly|lightly|slightly|fatally)\\s+){0,4}';
+const KILLED = 'killed|dead|died|perished|lost their lives|lost his life|lost her life';
+const INJURED = 'injured|wounded|hurt|sustained injuries|suffered injuries|hospitali[sz]ed|received injuries';
+const COUNT_OR_A = `${COUNT}|an?`;
+
+const SUBJECT = new RegExp(`\\b(?:at least |about |around |more than |over |up to |nearly |almost )?(${COUNT_OR_A})\\s+${ADJECTIVE}{0,2}(${PERSON})?\\s*${LINK}(${KILLED}|${INJURED})\\b`, 'g');
+const VERB_FIRST = new RegExp(`\\b(killing|killed|kills|injuring|wounding|injured|wounded)\\s+(?:at least |about |around |more than |over |nearly |almost )?(${COUNT})\\b(?:\\s+${ADJECTIVE}{0,2}(${PERSON}))?`, 'g');
+const TOLL = new RegExp(`\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`, 'g');
+const IS_KILLED = new RegExp(`^(${KILLED})$`);
+
+/** Casualties in folded, lower-case sentences that report an attack. */
+export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
+  let killed: number | undefined;
+  let injured: number | undefined;
+  const note = (kind: 'killed' | 'injured', count: number | undefined) => {
+    if (count === undefined || count <= 0) return;
+    if (kind === 'killed') killed = Math.max(killed ?? 0, count);
+    else injured = Math.max(injured ?? 0, count);
+  };
+  for (const text of sentences) {
+    for (const m of text.matchAll(SUBJECT)) {
+      const [, amount = '', person, verb = ''] = m;
+      // "a" counts one only for a person ("a civilian was killed"), never "a drone … killed".
+      if (/^an?$/.test(amount) && person === undefined) continue;
+      if (person === undefined && !/^\d|^[a-z]/.test(amount)) continue;
+      note(IS_KILLED.test(verb) ? 'killed' : 'injured', parseCount(/^an?$/.test(amount) ? 'one' : amount));
+    }
+    for (const m of text.matchAll(VERB_FIRST)) {
+      const [, verb = '', amount = ''] = m;
+      note(/^kill/.test(verb) ? 'killed' : 'injured', parseCount(amount));
+    }
+    for (const m of text.matchAll(TOLL)) note('killed', parseCount(m[1] ?? ''));
+  }
+  const facts: CasualtyFacts = {};
+  if (killed !== undefined) facts.killed = killed;
+  if (injured !== undefined) facts.injured = injured;
+  return facts;
+}

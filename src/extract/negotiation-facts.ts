@@ -1,0 +1,86 @@
+import type { NegotiationFacts, NegotiationOutcome, NegotiationStatus } from '../domain/index.js';
+import { findPlaceMentions } from '../geo/index.js';
+import { PEOPLE, SEATS } from './actors.js';
+
+/**
+ * Who negotiates, where, when, about what, and where each item stands. Status is read per clause
+ * ("a moratorium was agreed, although a full ceasefire was declined") so one story can carry
+ * several outcomes; the story's overall status is the most consequential of them.
+ */
+export interface NegotiationSentence {
+  text: string;
+  lower: string;
+}
+
+const TOPICS: readonly [string, RegExp][] = [
+  ['energy moratorium', /\b(moratori(um|a)|cease-?fire|truce|halt|pause|cessation|stop)\b[^.;]{0,60}\b(energy|power (plants?|grid)|electricity)\b/],
+  ['ceasefire', /\b(cease-?fires?|truces?|armistice)\b/],
+  ['prisoner exchange', /\b(prisoners?[- ](swaps?|exchanges?)|(swap|exchange)s? of (prisoners|pows|captives)|from captivity|all for all|freed (\w+ )?(prisoners|pows))\b/],
+  ['bodies repatriation', /\b(return\w*|repatriat\w+|handed over) (of )?(the )?bodies\b/],
+  ['humanitarian corridor', /\b(humanitarian corridors?|evacuation corridors?|safe passage|evacuat\w+)\b/],
+  ['grain deal', /\b(grain (deal|corridor|agreement|initiative|exports?)|black sea (grain|initiative))\b/],
+  ['nuclear plant safety', /\b(iaea|(security|safety|protection|demilitari[sz]ed) zone)\b/],
+  ['territory', /\b(cede|ceding|concede|territorial concessions?|surrender)\b/],
+  ['minsk agreements', /\bminsk\b/],
+  ['peace deal', /\b(peace (deal|plan|agreement|accord|settlement|treaty|formula|terms)|peaceful settlement)\b/],
+  ['peace talks', /\b(talks|negotiat\w+|discussions|dialogue|round of|negotiating table)\b/],
+];
+
+const STATUS_WORDS: readonly [NegotiationStatus, RegExp][] = [
+  ['rejected', /\b(declin\w+|reject\w+|refus\w+|turn(ed|s)? down|dismiss\w+|rul(ed|es) out|not ready|fail\w*|collaps\w+|broke down|walk(ed)? out|no longer)\b/],
+  ['agreed', /\b(agree\w*|agreement|accept\w*|signed|reached|consent\w*|approv\w+|deal was)\b/],
+  ['scheduled', /\b(schedul\w+|will (begin|start|take place|be held|meet|hold|resume|continue)|to (begin|start|commence|resume|meet|be held|take place)|due to|set to|planned|next round|upcoming|commence\w*|will \w+ on)\b/],
+  ['held', /\b(held|took place|met|talked|discussed|spoke|conversation|call|concluded|ongoing|conduct\w+|carried out|exchanged|released|returned|swapped|evacuated)\b/],
+  ['proposed', /\b(propos\w+|offer\w*|call(ed|s)? for|urg\w+|suggest\w+|request\w*|push\w* for|ready for|seek\w*|invit\w+|aspir\w+|want\w*|initiative)\b/],
+];
+const OVERALL: readonly NegotiationStatus[] = ['agreed', 'rejected', 'scheduled', 'held', 'proposed'];
+const CLAUSE_PRIORITY: readonly NegotiationStatus[] = ['rejected', 'agreed', 'scheduled', 'held', 'proposed'];
+
+const CLAUSE_BREAK = /;|,?\s+\b(although|though|but|while|whereas|however|yet)\b\s+/;
+const DATE = /\b((on|this|next|last|by|until|from) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( (morning|afternoon|evening|night))?\b|\b(on )?(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b(on )?\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(today|tomorrow|tonight|next week|this week|later this week|next month|in the coming days)\b/;
+const VENUE_BEFORE = /\b(in|at)\s+$/;
+const TALKS_WORD = /\b(talks|negotiat\w+|discussions|meet\w*|summit|round|hold|held|host\w*|begin|convene\w*|gather\w*)\b/;
+const TITLED_NAME = /\b(?:President|Prime Minister|Chancellor|[Ee]nvoy|Minister|Secretary|[Aa]dviser|[Nn]egotiator|Ombudsman)\s+((?:[A-Z][a-z'’-]+\s){0,2}[A-Z][a-z'’-]+)/g;
+
+export function extractNegotiationFacts(sentences: readonly NegotiationSentence[]): NegotiationFacts {
+  const parties = new Set<string>();
+  const people = new Set<string>();
+  const outcomes = new Map<string, NegotiationStatus>();
+  let venue: string | undefined;
+  let datePhrase: { text: string; scheduled: boolean } | undefined;
+  for (const { text, lower } of sentences) {
+    for (const a of PEOPLE) if (a.pattern.test(lower)) { people.add(a.name); if (a.country.length === 2) parties.add(a.country); }
+    for (const a of SEATS) if (a.pattern.test(lower)) parties.add(a.country);
+    for (const m of text.matchAll(TITLED_NAME)) if (m[1] !== undefined && ![...people].some((p) => p.endsWith(m[1]?.split(' ').pop() ?? ''))) people.add(m[1]);
+    for (const mention of findPlaceMentions(text)) {
+      if (mention.place.type === 'country') parties.add(mention.place.country);
+      else if (venue === undefined && VENUE_BEFORE.test(text.slice(Math.max(0, mention.start - 4), mention.start)) && TALKS_WORD.test(lower)) venue = mention.place.name;
+    }
+    const scheduled = STATUS_WORDS[2]?.[1].test(lower) ?? false;
+    const date = DATE.exec(lower);
+    if (date !== null && (datePhrase === undefined || (scheduled && !datePhrase.scheduled))) datePhrase = { text: date[0], scheduled };
+    for (const clause of lower.split(CLAUSE_BREAK)) {
+      if (clause === undefined || clause.length < 3) continue;
+      const status = CLAUSE_PRIORITY.find((s) => STATUS_WORDS.find(([name]) => name === s)?.[1].test(clause));
+      for (const [topic, pattern] of TOPICS) {
+        if (!pattern.test(clause)) continue;
+        // "ceasefire on energy" is the energy moratorium, not a general ceasefire.
+        if (topic === 'ceasefire' && TOPICS[0]?.[1].test(clause) && !/\b(full|complete|comprehensive|general|unconditional|\d+-day)\b/.test(clause)) continue;
+        const before = outcomes.get(topic);
+        if (status !== undefined && (before === undefined || CLAUSE_PRIORITY.indexOf(status) < CLAUSE_PRIORITY.indexOf(before))) outcomes.set(topic, status);
+        else if (!outcomes.has(topic)) outcomes.set(topic, status ?? 'proposed');
+      }
+    }
+  }
+  const facts: NegotiationFacts = { parties: [...parties] };
+  if (people.size > 0) facts.people = [...people];
+  if (venue !== undefined) facts.venue = venue;
+  if (datePhrase !== undefined) facts.datePhrase = datePhrase.text;
+  const list: NegotiationOutcome[] = [...outcomes].map(([topic, status]) => ({ topic, status }));
+  if (list.length > 0) {
+    facts.topics = list.map((o) => o.topic);
+    facts.outcomes = list;
+    facts.status = OVERALL.find((s) => list.some((o) => o.status === s)) ?? 'proposed';
+  }
+  return facts;
+}

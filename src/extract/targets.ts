@@ -1,0 +1,26 @@
+import type { TargetType } from '../domain/index.js';
+
+/** What an attack hit, by kind of target, in the order a reader cares about. */
+const TARGETS: readonly [TargetType, RegExp][] = [
+  ['hospital', /\b(hospitals?|clinics?|maternity|medical (facilit(y|ies)|cent(re|er)s?|institutions?)|ambulances?|polyclinic)\b/],
+  ['school', /\b(schools?|kindergartens?|universit(y|ies)|colleges?|lyceum)\b/],
+  ['energy', /\b(power (plants?|stations?|lines?|grid|facilit(y|ies)|supply)|energy (infrastructure|facilit(y|ies)|system|grid)|substations?|thermal power|hydroelectric|electricity|blackouts?|power outages?|nuclear (power )?plants?|npp|znpp|heating plants?|transmission lines?|gas (pipeline|facilit(y|ies)|infrastructure))\b/],
+  ['oil', /\b(oil (depots?|refiner(y|ies)|terminals?|storage|facilit(y|ies)|tanks?)|fuel (depots?|storage|tanks?|facilit(y|ies))|refiner(y|ies)|petroleum)\b/],
+  ['residential', /\b(homes?|houses?|residential|apartments?|high-rises?|dwellings?|housing|private sector|multi-stor(e)?y|blocks? of flats)\b/],
+  ['railway', /\b(railway|railroad|rail (lines?|infrastructure|stations?|bridges?|transport)|train stations?|locomotives?|trains?)\b/],
+  ['port', /\b(ports?|seaports?|harbou?rs?|grain terminals?|docks?)\b/],
+  ['military', /\b(military (bases?|airfields?|units?|facilit(y|ies)|targets?|airports?|equipment)|air ?bases?|airfields?|ammunition (depots?|warehouses?)|command (posts?|points?|cent(re|er)s?)|positions|barracks|naval bases?|warships?|control points|arsenal)\b/],
+  ['infrastructure', /\b(infrastructure|bridges?|water supply|dams?)\b/],
+  ['civilian', /\b(malls?|shopping (cent(re|er)s?|malls?)|markets?|churche?s?|cathedrals?|theat(re|er)s?|civilian (objects?|buildings?)|cars|vehicles|shops?|businesses|cafes?|restaurants?|supermarkets?)\b/],
+];
+
+/** Target kinds named in folded, lower-case sentences that report an attack. */
+export function extractTargets(sentences: readonly string[]): TargetType[] {
+  const found = new Set<TargetType>();
+  for (const text of sentences) {
+    for (const [type, pattern] of TARGETS) if (pattern.test(text)) found.add(type);
+  }
+  // "Energy infrastructure" is energy; infrastructure alone is kept only when nothing finer is named.
+  if (found.has('infrastructure') && found.has('energy')) found.delete('infrastructure');
+  return TARGETS.map(([type]) => type).filter((type) => found.has(type));
+}

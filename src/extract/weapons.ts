@@ -1,0 +1,73 @@
+import type { WeaponFact } from '../domain/index.js';
+import { COUNT, parseCount } from './numbers.js';
+
+/**
+ * Weapons named in the sentences that report an attack, with how many were used and how many
+ * were shot down when the text says so. The most specific name wins ("Shahed" over "drone").
+ */
+const CANONICAL: readonly [string, RegExp][] = [
+  ['shahed', /^(shaheds?|shahed-\d+s?|gerans?|geran-\d+s?)$/],
+  ['s-300', /^s-300s?$/],
+  ['s-400', /^s-400s?$/],
+  ['iskander', /^iskanders?(-m)?$/],
+  ['kinzhal', /^kinzhals?$/],
+  ['kalibr', /^kalibrs?$/],
+  ['glide bomb', /^(glide|guided aerial) bombs?$/],
+  ['cluster munition', /^cluster (munitions?|bombs?)$/],
+  ['cruise missile', /^cruise missiles?$/],
+  ['ballistic missile', /^ballistic missiles?$/],
+  ['missile', /^(missiles?|kh-\d+\w*|onyx|tochka(-u)?|atacms|storm shadows?)$/],
+  ['drone', /^(drones?|uavs?|unmanned aerial vehicles?|kamikaze drones?|loitering munitions?|lancets?|orlan-?10s?)$/],
+  ['mlrs', /^(mlrs|grad|grads|uragan|smerch|himars|multiple (launch )?rocket (launchers?|systems?))$/],
+  ['rocket', /^rockets?$/],
+  ['artillery', /^(artillery|shells|shelling|shelled|howitzers?)$/],
+  ['mortar', /^mortars?$/],
+  ['air strike', /^(air ?strikes?|airstrikes?|aviation|aircraft|warplanes?|aerial bombs?|bombs?|bombing|bombed)$/],
+  ['air target', /^air targets?$/],
+];
+
+const NAMES =
+  "shaheds?|shahed-\\d+s?|gerans?|geran-\\d+s?|s-[34]00s?|iskanders?(?:-m)?|kinzhals?|kalibrs?|(?:glide|guided aerial) bombs?|cluster (?:munitions?|bombs?)|cruise missiles?|ballistic missiles?|" +
+  'missiles?|kh-\\d+\\w*|onyx|tochka(?:-u)?|atacms|storm shadows?|kamikaze drones?|drones?|uavs?|unmanned aerial vehicles?|loitering munitions?|lancets?|orlan-?10s?|' +
+  'mlrs|grads?|uragan|smerch|himars|multiple (?:launch )?rocket (?:launchers?|systems?)|rockets?|artillery|shells|shelling|shelled|howitzers?|mortars?|' +
+  'air ?strikes?|airstrikes?|aviation|aircraft|warplanes?|aerial bombs?|bombs?|bombing|bombed|air targets?';
+
+// Between a count and the weapon: only words that describe weapons ("57 Ukrainian attack drones").
+const MODIFIER = "(?:(?:kamikaze|attack|strike|combat|russian|ukrainian|enemy|iranian(?:-made)?|long-range|hostile|guided|unmanned|more|other|[a-z]+-\\d+\\w*)\\s+){0,3}";
+const COUNTED = new RegExp(`\\b(${COUNT})\\s+${MODIFIER}(${NAMES})\\b`, 'g');
+const ANY = new RegExp(`\\b(${NAMES})\\b`, 'g');
+const INTERCEPT_BEFORE = /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
+const INTERCEPT_AFTER = /^\s*(were|was|had been|have been|being)?\s*(shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b/;
+
+export function canonicalWeapon(name: string): string {
+  return CANONICAL.find(([, pattern]) => pattern.test(name))?.[0] ?? name;
+}
+
+/** Weapons in `lower` sentences (folded text), counted where a number stands before them. */
+export function extractWeapons(sentences: readonly string[]): WeaponFact[] {
+  const facts: WeaponFact[] = [];
+  const named = new Set<string>();
+  for (const text of sentences) {
+    for (const m of text.matchAll(COUNTED)) {
+      const count = parseCount(m[1] ?? '');
+      const weapon = canonicalWeapon(m[2] ?? '');
+      if (count === undefined || weapon === 'artillery' && /shell(ing|ed)$/.test(m[2] ?? '')) continue;
+      const before = text.slice(Math.max(0, m.index - 50), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const intercepted = INTERCEPT_BEFORE.test(before) || INTERCEPT_AFTER.test(after);
+      const fact: WeaponFact = intercepted ? { weapon, intercepted: count } : { weapon, count };
+      if (!facts.some((f) => f.weapon === fact.weapon && f.count === fact.count && f.intercepted === fact.intercepted)) facts.push(fact);
+      named.add(weapon);
+    }
+    for (const m of text.matchAll(ANY)) named.add(canonicalWeapon(m[1] ?? ''));
+  }
+  // A weapon only named ("hit by a Shahed") is a fact too; a generic name is dropped when a
+  // specific one of its family is present.
+  for (const weapon of named) {
+    if (facts.some((f) => f.weapon === weapon)) continue;
+    if (weapon === 'drone' && named.has('shahed')) continue;
+    if (weapon === 'missile' && [...named].some((w) => /missile|s-[34]00|iskander|kinzhal|kalibr/.test(w) && w !== 'missile')) continue;
+    facts.push({ weapon });
+  }
+  return facts;
+}
