@@ -1,5 +1,5 @@
 import type { MatchPolicy } from './match-incident.js';
-import { ancestorsFromCode, type AncestorsOf } from './region-lineage.js';
+import { ancestorsOf } from '../geo/index.js';
 
 /**
  * Measured on test/fixtures/incidents (table in README "Incidents"): the closest wrong pair
@@ -18,7 +18,7 @@ export function createMatchPolicy(windows: IncidentWindows, overrides: Partial<M
     strikeWindowMs: windows.strikeWindowHours * 3_600_000,
     negotiationWindowMs: windows.negotiationWindowHours * 3_600_000,
     minSimilarity: DEFAULT_MIN_SIMILARITY,
-    ancestorsOf: ancestorsFromCode satisfies AncestorsOf,
+    ancestorsOf,
     ...overrides,
   };
 }

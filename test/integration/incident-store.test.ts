@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toIncidentReport } from '../../src/cluster/incident-report.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
-import { ancestorsFromCode } from '../../src/cluster/region-lineage.js';
+import { ancestorsOf } from '../../src/geo/index.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
 import { recordReport } from '../../src/store/record-report.js';
 import { strikeReport, type FixtureReport } from '../fixtures/incidents/build-report.js';
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   prefix = uniquePrefix('incidents');
-  const options = { prefix, ancestorsOf: ancestorsFromCode, retentionMs: 30 * DAY };
+  const options = { prefix, ancestorsOf, retentionMs: 30 * DAY };
   store = new IncidentStore({ ...options, redis });
   otherStore = new IncidentStore({ ...options, redis: other });
 });
