@@ -4,6 +4,8 @@
  * (keeping GeoNames' population), or adds it as a new place. Populations here are rounded
  * pre-war figures, used only to rank same-name places.
  */
+import type { PlaceType } from './types.js';
+
 export interface CuratedPlace {
   /** Preferred English display name; its slug makes the key ('UA-14/chasiv-yar'). */
   name: string;
@@ -11,10 +13,13 @@ export interface CuratedPlace {
   region: string;
   aliases?: readonly string[];
   population?: number;
+  /** 'region' for areas without an ISO code of their own (Donbas, Transnistria); default 'city'. */
+  type?: PlaceType;
 }
 
 const place = (name: string, region: string, aliases: readonly string[] = [], population?: number): CuratedPlace =>
   population === undefined ? { name, region, aliases } : { name, region, aliases, population };
+const area = (name: string, region: string, aliases: readonly string[] = []): CuratedPlace => ({ name, region, aliases, type: 'region' });
 
 export const CURATED_PLACES: readonly CuratedPlace[] = [
   // Oblast centres and big cities: Ukrainian romanisation first, then older or Russian spellings.
@@ -169,14 +174,15 @@ export const CURATED_PLACES: readonly CuratedPlace[] = [
   place('Oryol', 'RU-ORL', ['Orel']),
   place('Kaspiysk', 'RU-DA', ['Kaspiisk']),
   // Outside Ukraine and Russia: venues and places that recur in the war's news.
-  place('Transnistria', 'MD', ['Transdniestria', 'Pridnestrovie'], 0),
+  area('Donbas', 'UA', ['Donbass']),
+  area('Transnistria', 'MD', ['Transdniestria', 'Pridnestrovie']),
   place('Tiraspol', 'MD', []),
   place('Rzeszow', 'PL', ['Rzeszów']),
   place('Przewodow', 'PL', ['Przewodów'], 500),
   place('Geneva', 'CH', ['Genève']),
   place('Davos', 'CH', []),
   place('Anchorage', 'US', []),
-  place('Alaska', 'US', [], 733000),
+  area('Alaska', 'US'),
   place('Jeddah', 'SA', ['Jidda', 'Jiddah']),
   place('Riyadh', 'SA', []),
   place('Istanbul', 'TR', []),
@@ -184,5 +190,5 @@ export const CURATED_PLACES: readonly CuratedPlace[] = [
   place('Doha', 'QA', []),
   place('Minsk', 'BY', []),
   place('Chisinau', 'MD', ['Chișinău', 'Kishinev']),
-  place('Gaza', 'PS', ['Gaza Strip'], 2000000),
+  area('Gaza Strip', 'PS', ['Gaza']),
 ];

@@ -76,14 +76,19 @@ function bestAt(text: string, tokens: readonly Token[], at: number, options: Mat
   return best;
 }
 
-/** "Republic of Tatarstan", "Republic of Crimea": the region after "Republic of". */
+// "Republic of Tatarstan", "the region of Kharkiv", "Oblast of Kursk".
+const PREFIX_WORDS: ReadonlySet<string> = new Set(['republic', 'region', 'oblast', 'province']);
+
+/** The region after "Republic of" / "region of": the stem then means the region, not the city. */
 function prefixedRegionAt(text: string, tokens: readonly Token[], at: number, options: MatchOptions): Candidate | undefined {
-  if (tokens[at]?.key !== 'republic' || tokens[at + 1]?.key !== 'of') return undefined;
-  const inner = bestAt(text, tokens, at + 2, options);
-  const isRegion = inner !== undefined && inner.entry.place.type !== 'country' && inner.entry.place === inner.entry.region;
-  if (isRegion) return { ...inner, regionForm: true };
+  if (!PREFIX_WORDS.has(tokens[at]?.key ?? '') || tokens[at + 1]?.key !== 'of') return undefined;
+  if (options.anyCase !== true && tokens[at + 2]?.capitalised !== true) return undefined;
+  // A stem first: "Oblast of Kyiv" is Kyiv Oblast, not the city.
   const stem = loadGazetteer().stems.get(tokens[at + 2]?.key ?? '')?.find((e) => matchKeys(text, tokens, at + 2, e, true) > 0);
-  return stem ? { entry: stem, end: at + 2 + stem.keys.length, regionForm: true, plural: false } : undefined;
+  if (stem) return { entry: stem, end: at + 2 + stem.keys.length, regionForm: true, plural: false };
+  const inner = bestAt(text, tokens, at + 2, options);
+  const isRegion = inner !== undefined && inner.entry.place.type === 'region' && inner.entry.place === inner.entry.region;
+  return isRegion ? { ...inner, regionForm: true } : undefined;
 }
 
 function toMention(text: string, tokens: readonly Token[], start: number, c: Candidate): PlaceMention {
@@ -114,10 +119,11 @@ export function matchPlaces(text: string, options: MatchOptions = {}): PlaceMent
   const starts: number[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    if (!token.capitalised && options.anyCase !== true) { i++; continue; }
-    const known = gazetteer.names.has(token.key) || gazetteer.stems.has(token.key) || token.key === 'republic' || (options.demonyms === true && gazetteer.demonyms.has(token.key));
+    const prefixed = PREFIX_WORDS.has(token.key) ? prefixedRegionAt(text, tokens, i, options) : undefined;
+    if (prefixed === undefined && !token.capitalised && options.anyCase !== true) { i++; continue; }
+    const known = prefixed !== undefined || gazetteer.names.has(token.key) || gazetteer.stems.has(token.key) || (options.demonyms === true && gazetteer.demonyms.has(token.key));
     if (!known) { i++; continue; }
-    const candidate = prefixedRegionAt(text, tokens, i, options) ?? bestAt(text, tokens, i, options);
+    const candidate = prefixed ?? bestAt(text, tokens, i, options);
     const after = candidate ? tokens[candidate.end] : undefined;
     if (candidate === undefined || (after?.capitalised && OUTLET_WORDS.has(after.key) && isTight(text, tokens[candidate.end - 1]?.end ?? 0, after.start))) { i++; continue; }
     mentions.push(toMention(text, tokens, i, candidate));

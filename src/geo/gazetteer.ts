@@ -97,7 +97,7 @@ export function buildGazetteer(): Gazetteer {
   const pending: Array<[RegionInfo, string[], boolean]> = [];
   for (const row of PLACE_ROWS) {
     const [code = '', name = '', country = '', parent = '', population = '0', flags = '', aliases = ''] = row.split('|');
-    const info: RegionInfo = { code, name, type: 'city', country, parent };
+    const info: RegionInfo = { code, name, type: flags.includes('r') ? 'region' : 'city', country, parent };
     if (Number(population) > 0) info.population = Number(population);
     if (flags.includes('c')) info.capital = true;
     byCode.set(code, info);

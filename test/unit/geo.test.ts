@@ -54,6 +54,16 @@ describe('findPlaceMentions: places and their regions', () => {
     expect(only('a Kyiv-based analyst').region.code).toBe('UA-30');
   });
 
+  it('reads "region of X" as the region, not the city', () => {
+    expect(only('shelling in the region of Kharkiv').place).toMatchObject({ code: 'UA-63', type: 'region' });
+    expect(only('the Oblast of Kyiv').region.code).toBe('UA-32');
+  });
+
+  it('knows areas without an ISO code of their own', () => {
+    expect(only('fighting in Donbas').place).toMatchObject({ code: 'UA/donbas', type: 'region', parent: 'UA' });
+    expect(only('troops in Transnistria').region.code).toBe('MD');
+  });
+
   it('marks capitals', () => {
     expect(only('in Kyiv').place.capital).toBe(true);
     expect(only('in Moscow').place.capital).toBe(true);
