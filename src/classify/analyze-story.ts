@@ -29,18 +29,21 @@ export function analyzeStory(story: StoryText): Analysis {
       const polarity = j.role === 'target' ? 'for' : 'against';
       evidence.push({ kind: 'region', polarity, rule: `region.${j.role}`, phrase: `${j.mention.surface} → ${j.mention.region.code}` });
     }
-    if (regions.length === 0) regions = fallbackRegions(facts.attacked, facts.attacker, evidence);
+    if (regions.length === 0) regions = fallbackRegions(classification.strikeSentences.map((i) => sentences[i]?.lower ?? ''), evidence);
   }
   const severity = scoreSeverity({ kinds, facts, regions });
   return { kinds, regions, facts, severity, evidence };
 }
 
+const IN_RUSSIA = /\b(russian (territory|soil|regions?|cities|city|towns?|border (regions?|areas?))|inside russia|in russia)\b/;
+
 /**
- * A strike story that names no place still happened somewhere: the attacked country when the
- * text says who attacked whom, else Ukraine — the war this product follows.
+ * A strike story that names no place still happened somewhere: Russia when the text places it
+ * on Russian soil, else Ukraine — the theatre of the war this product follows (strikes on
+ * "Russian positions" are mostly in occupied Ukraine).
  */
-function fallbackRegions(attacked: string | undefined, attacker: string | undefined, evidence: Evidence[]): RegionRef[] {
-  const code = attacked ?? (attacker === 'UA' ? 'RU' : 'UA');
+function fallbackRegions(strikeText: readonly string[], evidence: Evidence[]): RegionRef[] {
+  const code = strikeText.some((t) => IN_RUSSIA.test(t)) ? 'RU' : 'UA';
   const region = regionByCode(code);
   evidence.push({ kind: 'region', polarity: 'for', rule: 'region.country-fallback', phrase: code });
   return [{ code, name: region?.name ?? code }];
