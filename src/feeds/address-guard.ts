@@ -71,7 +71,7 @@ export function blockedAddressError(host: string, address: string): WirewatchErr
 
 /** Refuses a URL whose host is a literal blocked IP (sockets skip DNS lookup for literals). */
 export function assertPublicHost(url: URL): void {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (isIP(host) !== 0 && isBlockedAddress(host)) throw blockedAddressError(host, host);
   if (host === 'localhost' || host.endsWith('.localhost')) throw blockedAddressError(host, 'loopback');
 }

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { guardedLookup } from '../../src/feeds/address-guard.js';
-import { createFeedFetcher, type FeedFetcher, type FeedFetcherOptions } from '../../src/feeds/fetch-feed.js';
+import { createFeedDispatcher, createFeedFetcher, type FeedFetcher, type FeedFetcherOptions } from '../../src/feeds/fetch-feed.js';
 import { describeUserAgent } from '../../src/feeds/feed-list.js';
 import { readFeedDocument } from '../../src/feeds/read-feed.js';
 import { eventually, startFeedServer, type FeedServer } from '../support/feed-server.js';
@@ -135,6 +135,13 @@ describe('SSRF guard (allowPrivateNetworks off)', () => {
   it('checks the resolved addresses in the socket lookup, where a name could point anywhere', async () => {
     const error = await new Promise<unknown>((done) => guardedLookup('localhost', {}, (e) => done(e)));
     expect(error).toMatchObject({ code: 'feed_blocked_address' });
+    // The URL pre-check is skipped here, so only the connect-time lookup stands in the way.
+    const guarded = createFeedDispatcher({ allowPrivateNetworks: false, connectTimeoutMs: 2000, timeoutMs: 5000 });
+    const before = server.requests.length;
+    const fetcher = makeFetcher({ allowPrivateNetworks: true, dispatcher: guarded });
+    await expect(fetcher.fetchFeed(`http://localhost:${server.port}/cond`)).rejects.toMatchObject({ code: 'feed_blocked_address' });
+    expect(server.requests.length).toBe(before);
+    await guarded.close();
   });
 
   it('checks again after a redirect', async () => {
