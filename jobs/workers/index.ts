@@ -1,5 +1,6 @@
 import { createFeedSchedulers } from './feed-schedulers.js';
 import { createPollWorker } from './poll-worker.js';
+import { createStoryWorker } from './story-worker.js';
 import type { ComponentFactory, QueueName } from './registry.js';
 
 /**
@@ -8,6 +9,7 @@ import type { ComponentFactory, QueueName } from './registry.js';
  */
 export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {
   poll: createPollWorker,
+  story: createStoryWorker,
 };
 
 /** Components only the `run` process starts (feed job schedulers, watchdog). */

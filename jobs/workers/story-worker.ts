@@ -1,0 +1,87 @@
+import { UnrecoverableError } from 'bullmq';
+import { createMatchPolicy } from '../../src/cluster/match-policy.js';
+import type { IncidentChange, Story } from '../../src/domain/index.js';
+import { ancestorsOf } from '../../src/geo/index.js';
+import { DroppedStories } from '../../src/store/dropped-stories.js';
+import { IncidentStore } from '../../src/store/incident-store.js';
+import { processStory, type ProcessStoryDeps } from '../../src/store/process-story.js';
+import { createWorker, type StoryJobData } from '../queues.js';
+import type { Closeable, RuntimeDeps } from './registry.js';
+
+/** Classification is CPU-light and Redis-bound; a few jobs in flight keep one core busy. */
+const STORY_CONCURRENCY = 8;
+/** How often each worker offers to run retention cleanup; a Redis lock lets one of them do it. */
+const CLEANUP_EVERY_MS = 10 * 60_000;
+const CLEANUP_LOCK_MS = 60 * 60_000;
+
+export interface StoryJobResult {
+  outcome: 'opened' | 'updated' | 'unchanged' | 'duplicate' | 'dropped';
+  incidentId?: string;
+  version?: number;
+  changes?: IncidentChange[];
+}
+
+export function createIncidentStore(deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'config'>): IncidentStore {
+  return new IncidentStore({ redis: deps.redis, prefix: deps.prefix, ancestorsOf, retentionMs: deps.config.incidents.retentionDays * 86_400_000 });
+}
+
+/**
+ * The `story` worker: one job = one story (job id = story id). Classifies it, joins or opens
+ * its incident in Redis, and — through the commit — appends material changes to the
+ * `{prefix}:incident-changes` stream that delivery reads. Retries are safe: a story already
+ * recorded is a duplicate and changes nothing.
+ */
+export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
+  const store = createIncidentStore(deps);
+  const logger = deps.logger.child({ component: 'story' });
+  const processDeps: ProcessStoryDeps = {
+    store,
+    dropped: new DroppedStories(deps.redis, store.keys),
+    policy: createMatchPolicy(deps.config.incidents),
+    clock: deps.clock,
+  };
+
+  const worker = createWorker<StoryJobData, StoryJobResult>(
+    'story',
+    async (job) => {
+      const story = job.data.story as Story | undefined;
+      if (!story || typeof story.id !== 'string' || typeof story.title !== 'string') throw new UnrecoverableError('story job without a story');
+      const result = await processStory(story, processDeps);
+      deps.metrics.storiesProcessed.inc({ outcome: result.outcome });
+      if (result.outcome === 'dropped') return { outcome: 'dropped' };
+      if (result.outcome === 'duplicate') return { outcome: 'duplicate', incidentId: result.incidentId };
+      if (result.outcome !== 'unchanged') deps.metrics.incidentsChanged.inc({ change: result.outcome });
+      logger.debug({ storyId: story.id, incidentId: result.incident.id, outcome: result.outcome, version: result.incident.version }, 'story recorded');
+      return { outcome: result.outcome, incidentId: result.incident.id, version: result.incident.version, changes: result.changes };
+    },
+    deps,
+    { concurrency: STORY_CONCURRENCY },
+  );
+  worker.on('failed', (job, error) => logger.error({ storyId: job?.data.story?.id, err: error.message }, 'story job failed'));
+  worker.on('error', (error) => logger.warn({ err: error.message }, 'story worker error'));
+
+  const cleanup = setInterval(() => void removeExpiredIncidents(deps, store), CLEANUP_EVERY_MS);
+  cleanup.unref();
+
+  return {
+    name: 'story-worker',
+    async close() {
+      clearInterval(cleanup);
+      await worker.close();
+    },
+  };
+}
+
+/** Retention: at most one worker per hour deletes incidents past `incidents.retentionDays`. */
+export async function removeExpiredIncidents(deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'clock' | 'logger'>, store: IncidentStore): Promise<number | undefined> {
+  try {
+    const lock = await deps.redis.set(`${deps.prefix}:incidents:cleanup-lock`, '1', 'PX', CLEANUP_LOCK_MS, 'NX');
+    if (lock !== 'OK') return undefined;
+    const removed = await store.removeExpired(deps.clock());
+    if (removed > 0) deps.logger.info({ removed }, 'removed incidents past retention');
+    return removed;
+  } catch (error) {
+    deps.logger.warn({ err: (error as Error).message }, 'incident cleanup failed');
+    return undefined;
+  }
+}
