@@ -94,6 +94,8 @@ export const CURATED_PLACES: readonly CuratedPlace[] = [
   place('Nikopol', 'UA-12', []),
   place('Marhanets', 'UA-12', ['Marganets']),
   place('Pavlohrad', 'UA-12', ['Pavlograd']),
+  // Renamed in 2024; the Russian town of the old name is larger but rarer in the news.
+  place('Samar', 'UA-12', ['Novomoskovsk']),
   place('Kherson', 'UA-65', []),
   place('Nova Kakhovka', 'UA-65', []),
   place('Kakhovka Dam', 'UA-65', ['Kakhovka dam', 'Kakhovka hydroelectric power plant', 'Kakhovka HPP'], 0),

@@ -33,7 +33,7 @@ export const STOPLIST: ReadonlySet<string> = new Set([
   // English words and acronyms.
   'azov', 'ostrov', 'russkiy', 'russky', 'proletariy', 'sredniy', 'sako', 'sakai', 'sumo', 'batman', 'van',
   'queens', 'hail', 'buy', 'bile', 'mena', 'sars', 'lms', 'oral', 'ocher', 'taiga', 'zarya', 'zorya', 'pioner',
-  'gigant', 'yar', 'chad', 'dno', 'mga', 'kez', 'suda', 'bada', 'sali', 'tura', 'enem', 'igra', 'vad', 'chern',
+  'gigant', 'yar', 'chad', 'siversky', 'siverskiy', 'seversky', 'severskiy', 'dno', 'mga', 'kez', 'suda', 'bada', 'sali', 'tura', 'enem', 'igra', 'vad', 'chern',
 ]);
 
 export function isStopName(key: string): boolean {
