@@ -84,7 +84,9 @@ function loadRows(): GeoNamesCity[] {
 function toPlace(row: GeoNamesCity, region: string): Place {
   // Soft signs transliterated as apostrophes (Oboyan’) are dropped from display names; the folded
   // keys ignore apostrophes anyway.
-  const name = row.country === 'UA' || row.country === 'RU' ? row.name.replace(/['’`ʼ]/g, '') : row.name;
+  // Ukrainian "-yy" endings are written "-yi" in English news (Novhorod-Siverskyi); aliases keep both.
+  const plain = row.country === 'UA' || row.country === 'RU' ? row.name.replace(/['’`ʼ]/g, '') : row.name;
+  const name = row.country === 'UA' ? plain.replace(/yy\b/g, 'yi') : plain;
   return {
     name,
     country: row.country,
@@ -93,7 +95,7 @@ function toPlace(row: GeoNamesCity, region: string): Place {
     capital: row.featureCode === 'PPLC',
     curated: false,
     area: false,
-    aliases: aliasesOf(row),
+    aliases: new Set([...aliasesOf(row), plain]),
     geonamesId: row.id,
   };
 }
