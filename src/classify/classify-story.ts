@@ -1,5 +1,6 @@
 import type { Evidence, Kind } from '../domain/index.js';
 import { detectNegotiationSignals } from './negotiation-signals.js';
+import { CONSEQUENCE } from './strike-lexicon.js';
 import { detectStrikeSignals } from './strike-signals.js';
 import { toSentences, type Sentence, type StoryText } from './text-units.js';
 
@@ -26,7 +27,7 @@ export function classifyStory(story: StoryText): Classification {
     kinds,
     evidence: dedupe([...strike.evidence, ...negotiation.evidence]),
     sentences,
-    strikeSentences: strike.sentences,
+    strikeSentences: withConsequences(sentences, strike.sentences),
     negotiationSentences: negotiation.sentences,
   };
 }
@@ -39,4 +40,20 @@ function dedupe(evidence: Evidence[]): Evidence[] {
     seen.add(key);
     return true;
   });
+}
+
+const CONSEQUENCE_PATTERN = new RegExp(`\\b(${CONSEQUENCE})\\b`);
+
+/**
+ * Ledes report an attack in one sentence and its toll in the next ("Two people were injured."):
+ * a sentence after an attack sentence that only gives effects belongs to the same report.
+ */
+function withConsequences(sentences: readonly Sentence[], strike: readonly number[]): number[] {
+  if (strike.length === 0) return [];
+  const first = Math.min(...strike);
+  const out = new Set(strike);
+  sentences.forEach((s, i) => {
+    if (i > first && s.source === 'summary' && CONSEQUENCE_PATTERN.test(s.lower)) out.add(i);
+  });
+  return [...out].sort((a, b) => a - b);
 }

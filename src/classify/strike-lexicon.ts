@@ -25,7 +25,7 @@ export const ATTACK_ACT = alt(
   'attack(s|ed|ing)?', 'strikes?', 'struck', 'striking', 'hit(s|ting)?', 'fired', 'firing', 'fire (at|on)', 'launch(ed|es|ing)',
   'shot down', 'downed', 'down(s|ed)? (\\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)', 'destroy(ed|s|ing)?', 'intercept(ed|s|ing|ions?)?', 'neutrali[sz]ed',
   'explosions?', 'blasts?', 'explod(ed|es|ing)', 'detonat\\w+', 'damag(ed|es|ing|e)', 'kill(ed|s|ing)?', 'injur(ed|ing|ies)', 'wound(ed|ing)', 'dead', 'died',
-  'death toll', 'casualt(y|ies)', 'victims?', 'under fire', 'sorties', 'came under', 'target(ed|ing)', 'rubble', 'set on fire', 'ablaze', 'engaged', 'hit by', 'pounded', 'rained',
+  'death toll', 'casualt(y|ies)', 'victims?', 'under fire', 'sorties', 'came under', 'target(ed|ing)', 'rubble', 'set on fire', 'ablaze', 'engaged', 'hit by', 'pounded', 'rained', 'aimed at', 'opened fire', 'sent', 'hurled', 'unleashed',
 );
 
 /** Phrases that are a military attack on their own. */
@@ -117,3 +117,10 @@ export const FACILITY = alt(
 
 /** A denial or negation just before the act: "was not attacking", "never struck". */
 export const NEGATION = "(not|never|no|didn't|wasn't|weren't|hasn't|haven't|denied|den(y|ies)|without)( \\w+)?$";
+
+/** Strikes as the subject of diplomacy: "a halt to strikes on energy", "moratorium on attacks". */
+export const NEGOTIATED_SUBJECT = '(halt|halting|moratori(um|a)|cease-?fire|pause|stop|stopping|cessation|ban|end|ending|truce|refrain\\w*|no more)( \\S+){0,2}?( (to|on|of|in|from))?\\s*$';
+
+/** Effects that tie a sentence to the attack reported before it ("Two people were injured."). */
+export const CONSEQUENCE =
+  'kill(ed|ing)|injur(ed|ies)|wounded|dead|died|damag(ed|ing)|destroy(ed|ing)|caught fire|fires? broke out|blaze|ablaze|evacuat\\w+|power outages?|blackouts?|debris|rubble|casualt(y|ies)|shot down|downed|intercepted';

@@ -50,6 +50,8 @@ const CONTRADICTIONS = new Set(['strike.not.hypothetical', 'strike.not.trend', '
 const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}?(${L.FACILITY})\\b`, '');
 const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');
 const NEGATION = re(`\\b${L.NEGATION}`, '');
+const AGAINST_AFTER = /^\S+(\s+\S+){0,6}?\s+(against|at|on)\s/;
+const NEGOTIATED = re(`\\b${L.NEGOTIATED_SUBJECT}`, '');
 
 /** Strike evidence for a story's sentences, and which sentences report an attack. */
 export function detectStrikeSignals(sentences: readonly Sentence[]): StrikeSignals {
@@ -118,9 +120,11 @@ function findCues(work: string): Cue[] {
   for (const m of work.matchAll(COMPOUND)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
   const weapons = [...work.matchAll(WEAPON)];
   const acts = [...work.matchAll(ACT)];
+  const usedActs = new Set<number>();
   for (const weapon of weapons) {
     const act = nearest(acts, weapon.index, weapon.index + weapon[0].length);
-    if (act === undefined || covered(cues, weapon.index)) continue;
+    if (act === undefined || covered(cues, weapon.index) || usedActs.has(act.index)) continue;
+    usedActs.add(act.index);
     const start = Math.min(weapon.index, act.index);
     const end = Math.max(weapon.index + weapon[0].length, act.index + act[0].length);
     cues.push({ rule: 'strike.weapon-and-act', index: start, end, weight: 3, weaponIndex: weapon.index });
@@ -140,9 +144,11 @@ function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, non
   const before = wordsBefore(work, cue.index, 8);
   const modal = lastMatch(HYPOTHETICAL, before);
   if (modal !== undefined && !REACTION_BRIDGE.test(before.slice(modal.index + modal[0].length))) return { rule: 'strike.not.hypothetical', phrase: `${before.slice(modal.index)} ${work.slice(cue.index, cue.end)}` };
+  if (NEGOTIATED.test(before)) return { rule: 'strike.not.negotiation-subject', phrase: `${before.split(' ').slice(-3).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (NEGATION.test(before)) return { rule: 'strike.not.negated', phrase: `${before.split(' ').slice(-2).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (INFINITIVE.test(before) && !ONGOING_INFINITIVE.test(before)) return { rule: 'strike.not.hypothetical' };
-  if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6))) return { rule: 'strike.not.weapons-delivery' };
+  // "sent drones against Kyiv" is an attack; "sent drones to Kyiv" a delivery.
+  if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6)) && !AGAINST_AFTER.test(work.slice(cue.weaponIndex))) return { rule: 'strike.not.weapons-delivery' };
   if (statistics !== null) return { rule: 'strike.not.statistics', phrase: statistics[0] };
   if (BACKGROUND.test(work.slice(0, cue.index))) return { rule: 'strike.not.background-mention' };
   if (TREND.test(work.slice(Math.max(0, cue.index - 40), cue.index))) return { rule: 'strike.not.trend' };

@@ -7,7 +7,7 @@ import { COUNT, parseCount } from './numbers.js';
  * The largest figure wins: headline and lede usually repeat one figure, and updates only grow.
  */
 const PERSON = '(?:people|persons?|civilians?|residents?|individuals?|children|child|kids?|adults?|men|women|man|woman|boys?|girls?|soldiers?|servicem[ae]n|rescuers?|police\\w*|workers?|employees?|passengers?|doctors?|journalists?|others?|more|locals?|villagers?|teenagers?|pensioners?)';
-const ADJECTIVE = '(?:(?:more|other|ukrainian|russian|local|civilian|elderly|young|innocent|\\d+-year-old|[a-z]+-year-old)\\s+)';
+const ADJECTIVE = '(?:(?:more|other|ukrainian|russian|local|elderly|young|innocent|\\d+-year-old|[a-z]+-year-old)\\s+)';
 const LINK = '(?:(?:was|were|have|has|had|been|are|is|being|reported(?:ly)?|later|also|confirmed|seriously|critically|badly|lightly|slightly|fatally)\\s+){0,4}';
 const KILLED = 'killed|dead|died|perished|lost their lives|lost his life|lost her life';
 const INJURED = 'injured|wounded|hurt|sustained injuries|suffered injuries|hospitali[sz]ed|received injuries';

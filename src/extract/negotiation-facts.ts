@@ -29,7 +29,7 @@ const TOPICS: readonly [string, RegExp][] = [
 const STATUS_WORDS: readonly [NegotiationStatus, RegExp][] = [
   ['rejected', /\b(declin\w+|reject\w+|refus\w+|turn(ed|s)? down|dismiss\w+|rul(ed|es) out|not ready|fail\w*|collaps\w+|broke down|walk(ed)? out|no longer)\b/],
   ['agreed', /\b(agree\w*|agreement|accept\w*|signed|reached|consent\w*|approv\w+|deal was)\b/],
-  ['scheduled', /\b(schedul\w+|will (begin|start|take place|be held|meet|hold|resume|continue)|to (begin|start|commence|resume|meet|be held|take place)|due to|set to|planned|next round|upcoming|commence\w*|will \w+ on)\b/],
+  ['scheduled', /\b(schedul\w+|will (begin|start|take place|be held|meet|hold|resume|continue)|to (begin|start|commence|resume|meet|be held|take place)|due to|set to|planned|next round|upcoming|commence\w*|will \w+ on|would (meet|begin|start|hold|resume|convene))\b/],
   ['held', /\b(held|took place|met|talked|discussed|spoke|conversation|call|concluded|ongoing|conduct\w+|carried out|exchanged|released|returned|swapped|evacuated)\b/],
   ['proposed', /\b(propos\w+|offer\w*|call(ed|s)? for|urg\w+|suggest\w+|request\w*|push\w* for|ready for|seek\w*|invit\w+|aspir\w+|want\w*|initiative)\b/],
 ];

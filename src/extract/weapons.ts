@@ -34,7 +34,7 @@ const NAMES =
 
 // Between a count and the weapon: only words that describe weapons ("57 Ukrainian attack drones").
 const MODIFIER = "(?:(?:kamikaze|attack|strike|combat|russian|ukrainian|enemy|iranian(?:-made)?|long-range|hostile|guided|unmanned|more|other|[a-z]+-\\d+\\w*)\\s+){0,3}";
-const COUNTED = new RegExp(`\\b(${COUNT})\\s+${MODIFIER}(${NAMES})\\b`, 'g');
+const COUNTED = new RegExp(`(?<![\\w-])(${COUNT})\\s+${MODIFIER}(${NAMES})\\b`, 'g');
 const ANY = new RegExp(`\\b(${NAMES})\\b`, 'g');
 const INTERCEPT_BEFORE = /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
 const INTERCEPT_AFTER = /^\s*(were|was|had been|have been|being)?\s*(shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b/;

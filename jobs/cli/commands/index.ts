@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command.js';
+import { analyzeCommand } from './analyze.js';
+import { explainCommand } from './explain.js';
 import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
 import { runCommand, workerCommand } from './run.js';
@@ -7,19 +9,8 @@ import { runCommand, workerCommand } from './run.js';
 export const COMMANDS: readonly CliCommand[] = [
   runCommand,
   workerCommand,
-  notImplemented({
-    name: ['analyze'],
-    summary: 'classify JSON Lines stories from stdin; one JSON line out per story',
-    usage: '< stories.jsonl',
-    options: {},
-  }),
-  notImplemented({
-    name: ['explain'],
-    summary: 'why a story was or was not alerted, human-readable',
-    usage: '<story.json|feed-url|file>',
-    options: {},
-    positionals: { min: 1, max: 1 },
-  }),
+  analyzeCommand,
+  explainCommand,
   parseCommand,
   notImplemented({
     name: ['replay'],
