@@ -21,6 +21,7 @@ let prefix: string;
 let now: number;
 let items: FixtureItem[];
 let status: number;
+let ttlMinutes: number | undefined;
 const fetchers: FeedFetcher[] = [];
 const connections: Redis[] = [];
 
@@ -54,7 +55,7 @@ beforeAll(async () => {
   redis = createTestRedis();
   server.route('/feed', (req, res) => {
     if (status !== 200) return res.writeHead(status).end('upstream trouble');
-    const body = buildRss(items);
+    const body = buildRss(items, ttlMinutes === undefined ? {} : { ttlMinutes });
     const etag = `"${body.length}-${items.length}"`;
     if (req.headers['if-none-match'] === etag) return res.writeHead(304).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
@@ -65,6 +66,7 @@ beforeEach(() => {
   prefix = uniquePrefix('poll');
   now = T0;
   status = 200;
+  ttlMinutes = undefined;
   items = [
     { guid: 'a', title: 'Recent strike report', published: T0 - 10 * MINUTE },
     { guid: 'b', title: 'Two-hour-old talks report', published: T0 - 120 * MINUTE },
@@ -112,12 +114,31 @@ describe('pollFeed', () => {
     expect(afterRestart).toEqual([]);
   });
 
-  it('skips a poll before the next attempt is due, and honours the feed ttl', async () => {
+  it('skips a poll before the next attempt is due, and honours the feed ttl up to the cap', async () => {
     const deps = startPoller([]);
     await pollFeed(feed, deps);
     now += 5000;
     expect(await pollFeed(feed, deps)).toMatchObject({ outcome: 'skipped', until: T0 + 60_000 });
     expect(await pollFeed(feed, deps, { force: true })).toMatchObject({ outcome: 'unchanged' });
+    ttlMinutes = 5;
+    expect(await pollFeed(feed, deps, { force: true })).toMatchObject({ outcome: 'fetched' });
+    expect((await deps.state.get(feed.id)).nextAttemptAt).toBe(now + 5 * MINUTE);
+    ttlMinutes = 24 * 60; // a day: capped at maxCacheSeconds (15 min)
+    expect(await pollFeed(feed, deps, { force: true })).toMatchObject({ outcome: 'fetched' });
+    expect((await deps.state.get(feed.id)).nextAttemptAt).toBe(now + 15 * MINUTE);
+  });
+
+  it('a Redis reconnect between polls re-sends nothing', async () => {
+    const enqueued: Story[][] = [];
+    const deps = startPoller(enqueued);
+    await pollFeed(feed, deps);
+    const connection = connections.at(-1)!;
+    connection.disconnect(true);
+    now += MINUTE;
+    expect(await pollFeed(feed, deps, { force: true })).toMatchObject({ outcome: 'unchanged' });
+    items.push({ guid: 'e', title: 'Another new report', published: now });
+    expect(await pollFeed(feed, deps, { force: true })).toMatchObject({ outcome: 'fetched', enqueued: 1 });
+    expect(titles(enqueued)).toEqual(['Recent strike report', 'Another new report']);
   });
 
   it('a feed that keeps failing backs off, is marked failing with its reason once, and recovers', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/index.js';
+import { DEFAULT_FEEDS, listFeedSources } from '../../src/feeds/feed-list.js';
 import { isBlockedAddress } from '../../src/feeds/address-guard.js';
 import { chooseDelaySeconds, readMaxAgeSeconds, readTtlSeconds } from '../../src/feeds/cache-hints.js';
 import { htmlToText, truncateText } from '../../src/text/html-to-text.js';
@@ -43,5 +45,24 @@ describe('cache hints', () => {
     expect(chooseDelaySeconds(60, [300, undefined], 900)).toBe(300);
     expect(chooseDelaySeconds(60, [86_400], 900)).toBe(900);
     expect(chooseDelaySeconds(60, [10], 900)).toBe(60);
+  });
+});
+
+describe('listFeedSources', () => {
+  const feedDefaults = configSchema.parse({}).feedDefaults;
+  it('uses the built-in wire feeds when none are configured, at the default interval', () => {
+    const feeds = listFeedSources({ feeds: undefined, feedDefaults });
+    expect(feeds.map((f) => f.id)).toEqual(DEFAULT_FEEDS.map((f) => f.id));
+    expect(feeds).toHaveLength(8);
+    expect(feeds.every((f) => f.intervalSeconds === 60 && f.url.startsWith('https://'))).toBe(true);
+  });
+  it('uses only the configured, enabled feeds', () => {
+    const config = configSchema.parse({
+      feeds: [
+        { id: 'a', url: 'https://a.example/rss', intervalSeconds: 30 },
+        { id: 'b', url: 'https://b.example/rss', enabled: false },
+      ],
+    });
+    expect(listFeedSources(config)).toEqual([{ id: 'a', url: 'https://a.example/rss', name: 'a', intervalSeconds: 30 }]);
   });
 });
