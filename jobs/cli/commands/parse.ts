@@ -20,10 +20,19 @@ export const parseCommand: CliCommand = {
   async run(args, io) {
     const input = args.positionals[0]!;
     const requestedId = typeof args.values['feed-id'] === 'string' ? args.values['feed-id'] : undefined;
+    // `wirewatch parse feed.xml | head` closes the pipe early; that is not an error worth a stack trace.
+    let pipeClosed = false;
+    io.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      pipeClosed = true;
+    });
     try {
       const { bytes, contentType, feedId, source, baseUrl } = await loadInput(input, requestedId, io);
       const doc = await readFeedDocument(bytes, contentType, { feedId, source, baseUrl, now: Date.now() });
-      for (const story of doc.stories) writeLine(io.stdout, JSON.stringify(story));
+      for (const story of doc.stories) {
+        if (pipeClosed) break;
+        writeLine(io.stdout, JSON.stringify(story));
+      }
       return 0;
     } catch (error) {
       if (!isWirewatchError(error) || !isInputProblem(error.code)) throw error;
