@@ -10,7 +10,7 @@ export const SETTLEMENT_CUE = alt(
   'cease-?fires?', 'truces?', 'armistice', 'moratori(um|a)',
   'peace (talks|negotiations?|process|deal|plan|agreement|accord|settlement|summit|formula|proposals?|initiative|conference|treaty|envoy|efforts?|framework|terms|push|bid|mission)',
   'peaceful settlement', 'negotiating table', 'de-?escalation (talks|agreement|deal)',
-  'prisoners?[- ](swaps?|exchanges?)', '(swap|exchange)s? of (prisoners|bodies|pows|captives)', '(prisoners|pows|captives) (were |have been )?(swapped|exchanged)',
+  'prisoners?[- ](swaps?|exchanges?)', '(swap|exchange)s? of (prisoners|bodies|pows|captives)', '(prisoners|pows|captives) (were |have been )?(swapped|exchanged)', '(swap|swaps|swapped|swapping|exchange|exchanged|exchanging) (\\S+ ){0,3}?(prisoners|pows|captives)',
   '(released|returned|freed|brought back) from (russian |ukrainian )?captivity', 'freed (ukrainian |russian )?(prisoners|pows|defenders|soldiers)', 'all for all',
   'humanitarian (corridors?|pause)', 'evacuation corridors?', 'safe passage',
   'grain (deal|corridor|agreement|initiative|exports? deal)', 'black sea (grain|initiative)',

@@ -30,7 +30,7 @@ export const ATTACK_ACT = alt(
 
 /** Phrases that are a military attack on their own. */
 export const ATTACK_COMPOUND = alt(
-  'shell(ing|ed|s)', 'bombard\\w+', 'air ?strikes?', 'air raids? (on|hit|killed|destroyed)',
+  'shell(ing|ed)?', 'bombard\\w+', 'air ?strikes?', 'air raids? (on|hit|killed|destroyed)',
   '(missile|rocket|drone|uav|artillery|mortar|kamikaze|aerial|bomb|mlrs|shahed)[- ](strikes?|attacks?|fire|barrages?|salvos?|hits?|raids?)',
   '(struck|hit|attacked|targeted|destroyed|damaged|killed|injured|wounded) by (an? |the )?(\\w+ )?(missiles?|drones?|rockets?|shells?|shelling|bombs?|artillery|air ?strikes?|shrapnel)',
 );

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { classifyStory } from '../../src/classify/classify-story.js';
+
+// Hand-written stories (our own words) for each of the guide's traps.
+const kindsOf = (title: string, summary = '') => classifyStory({ title, summary }).kinds;
+const refusals = (title: string, summary = '') => classifyStory({ title, summary }).evidence.filter((e) => e.polarity === 'against').map((e) => e.rule);
+
+describe('classifyStory — strikes', () => {
+  it.each([
+    ['Overnight drone attack on Odesa damages port warehouses', 'Air defence shot down 12 of the 15 Shaheds launched at the city, the regional governor said.'],
+    ['Missile strike on Dnipro apartment block kills three', 'Rescuers are still searching the rubble of a five-storey building.'],
+    ['Russian forces shell Kherson, two wounded', ''],
+    ['Air defence downs 30 Ukrainian drones over Belgorod region, Moscow says', ''],
+    ['Glide bombs hit Kupiansk as shelling continues along the front', ''],
+    ['Death toll from last week\'s strike on Vinnytsia rises to 27', 'Investigators say a cruise missile hit the concert hall.'],
+  ])('labels a reported attack: %s', (title, summary) => {
+    expect(kindsOf(title, summary)).toContain('strike');
+  });
+
+  it.each([
+    ['Dock workers strike over pay at Felixstowe', 'The union said the strike action would last a week.', 'strike.not.labour-strike'],
+    ['Jailed activist ends three-week hunger strike', '', 'strike.not.hunger-strike'],
+    ['Brussels and London strike a deal on fishing quotas', '', 'strike.not.idiom'],
+    ['Lightning strike sets barn ablaze in Devon', 'Two horses were killed.', 'strike.not.lightning'],
+    ['Russia may launch a massive missile attack on Ukraine this week, intelligence warns', '', 'strike.not.hypothetical'],
+    ['Germany to send more Patriot missiles to Ukraine', 'The delivery will protect cities from drone attacks.', 'strike.not.hypothetical'],
+    ['Russia has fired more than 5,000 missiles since the start of the war', '', 'strike.not.statistics'],
+    ['Terrorists detonate car bomb outside a market, killing four', 'Police arrested two suspects.', 'strike.not.non-military-violence'],
+    ['Ukrainian troops repel 14 Russian assaults near Pokrovsk', '', 'strike.not.ground-fighting'],
+  ])('refuses a trap: %s', (title, summary, rule) => {
+    expect(kindsOf(title, summary)).not.toContain('strike');
+    expect(refusals(title, summary)).toContain(rule);
+  });
+
+  it('does not treat a weapons delivery as an attack', () => {
+    expect(kindsOf('Netherlands pledges more F-16s and air defence systems to Kyiv', 'The package includes shells and drones.')).toEqual([]);
+  });
+
+  it('does not treat an industrial blast as a strike', () => {
+    expect(kindsOf('Explosion at fertiliser factory in Texas kills 12', 'Firefighters are searching the debris of the plant.')).toEqual([]);
+  });
+
+  it('does not treat a captured town as a strike', () => {
+    expect(kindsOf('Russian troops capture village near Avdiivka after weeks of fighting')).toEqual([]);
+  });
+});
+
+describe('classifyStory — negotiations', () => {
+  it.each([
+    ['Kremlin says it is ready for a new round of talks with Ukraine in Istanbul', ''],
+    ['Ukraine and Russia swap 90 prisoners of war in UAE-brokered exchange', ''],
+    ['Putin rejects 30-day ceasefire proposal', 'The Kremlin said a truce would only help Kyiv rearm.'],
+    ['Turkey offers to mediate between Moscow and Kyiv', ''],
+    ['Humanitarian corridor opens for civilians leaving Mariupol', ''],
+  ])('labels diplomacy to stop the fighting: %s', (title, summary) => {
+    expect(kindsOf(title, summary)).toContain('negotiation');
+  });
+
+  it.each([
+    ['Ukraine resumes talks with the IMF on a new loan', '', 'negotiation.not.unrelated-talks'],
+    ['Canadian prime minister visits Kyiv for talks with Zelensky', 'He pledged further military aid.', 'negotiation.not.support-visit'],
+    ['Separatist authorities lift death penalty moratorium', '', 'negotiation.not.other-moratorium'],
+  ])('refuses a trap: %s', (title, summary, rule) => {
+    expect(kindsOf(title, summary)).not.toContain('negotiation');
+    expect(refusals(title, summary)).toContain(rule);
+  });
+
+  it('gives both kinds when an attack follows a call that agreed a pause', () => {
+    const kinds = kindsOf('Drones hit Zaporizhzhia hours after leaders agree energy moratorium', 'A power substation was damaged and one worker was injured.');
+    expect(kinds).toEqual(['strike', 'negotiation']);
+  });
+});
