@@ -1,0 +1,180 @@
+import { performance } from 'node:perf_hooks';
+import { analyzeStory } from '../../src/classify/analyze-story.js';
+import { clusterReports } from '../../src/cluster/incident-book.js';
+import { toIncidentReport, type ReportedStory } from '../../src/cluster/incident-report.js';
+import { matchIncident } from '../../src/cluster/match-incident.js';
+import { createMatchPolicy } from '../../src/cluster/match-policy.js';
+import { applyReport, openIncident } from '../../src/cluster/merge-incident.js';
+import type { Analysis, Incident } from '../../src/domain/index.js';
+import { ancestorsOf } from '../../src/geo/index.js';
+import { UKRAINE_REGIONS } from '../../src/geo/curated-ua.js';
+import { RUSSIA_REGIONS } from '../../src/geo/curated-ru.js';
+import { IncidentStore } from '../../src/store/incident-store.js';
+import { recordReport } from '../../src/store/record-report.js';
+import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
+import { scorePairwise } from '../support/pairwise.js';
+import { createTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
+
+// Stories/s through classify + extract + match (+ the atomic commit) against a store already
+// holding 100,000 incidents spread over the 30-day retention period; Redis memory per incident;
+// and the clustering precision/recall behind the similarity threshold.
+
+const INCIDENTS = 100_000;
+const STORIES = 2_000;
+const NOW = Date.parse('2025-06-30T00:00:00Z');
+const DAY = 86_400_000;
+const REGIONS = [...UKRAINE_REGIONS, ...RUSSIA_REGIONS].map((r) => ({ code: r.code, name: r.name, word: r.stems?.[0] ?? r.names?.[0] ?? r.name }));
+const WEAPONS = ['Shahed drones', 'a cruise missile', 'ballistic missiles', 'glide bombs', 'artillery'];
+const TARGETS = ['an apartment block', 'an energy facility', 'a hospital', 'a rail depot', 'an oil depot', 'the port'];
+const policy = createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 });
+
+function syntheticStory(i: number, published: number): ReportedStory {
+  const region = REGIONS[i % REGIONS.length]!;
+  const weapon = WEAPONS[i % WEAPONS.length]!;
+  const target = TARGETS[(i * 7) % TARGETS.length]!;
+  const killed = i % 5;
+  return {
+    id: `bench-${i}`,
+    title: `${weapon} hit ${target} in ${region.word} region, ${killed} killed`,
+    summary: `Russian forces attacked ${region.word} region overnight with ${weapon}, hitting ${target}, the regional governor said on Telegram. ${killed} people were killed and ${i % 9} injured; emergency crews worked through the morning at site ${i}.`,
+    link: `https://outlet-${i % 40}.example/story/${i}`,
+    published: new Date(published).toISOString(),
+    source: `Outlet ${i % 40}`,
+  };
+}
+
+/** A plausible analysis without running the classifier, so seeding 100k incidents is quick. */
+function syntheticAnalysis(i: number): Analysis {
+  const region = REGIONS[i % REGIONS.length]!;
+  const negotiation = i % 7 === 0;
+  return negotiation
+    ? { kinds: ['negotiation'], regions: [], severity: 'medium', evidence: [], facts: { weapons: [], casualties: {}, targets: [], negotiation: { parties: ['UA', 'RU', ['US', 'TR', 'SA'][i % 3]!], status: 'scheduled' } } }
+    : { kinds: ['strike'], regions: [{ code: region.code, name: region.name }], severity: 'high', evidence: [], facts: { weapons: [{ weapon: 'drone', count: i % 50 }], casualties: { killed: i % 5, injured: i % 9 }, targets: ['residential'] } };
+}
+
+const TEMPLATES = 2_000;
+const templates: Incident[] = [];
+
+/**
+ * Three reports per incident (three outlets), as a typical incident ends up. The first few
+ * thousand go through the real open/merge code; the rest are copies with their own id, place
+ * and time, which keeps seeding fast without changing what a stored incident looks like.
+ */
+function seedIncident(i: number): Incident {
+  const published = NOW - ((i * 7919) % (30 * DAY));
+  const template = templates[i % TEMPLATES];
+  if (template) {
+    const region = REGIONS[i % REGIONS.length]!;
+    const times = { firstSeen: new Date(published).toISOString(), lastSeen: new Date(published + 1_200_000).toISOString() };
+    const regions = template.regions.length > 0 ? [{ code: region.code, name: region.name }] : [];
+    return { ...template, ...times, id: `inc-bench-${i}`, regions };
+  }
+  let incident = openIncident(toIncidentReport(syntheticStory(i, published), syntheticAnalysis(i), NOW), NOW);
+  for (const extra of [1, 2]) {
+    const story = { ...syntheticStory(i, published + extra * 600_000), id: `bench-${i}-${extra}`, source: `Outlet ${(i + extra) % 40}`, link: `https://x.example/${i}/${extra}` };
+    incident = applyReport(incident, toIncidentReport(story, syntheticAnalysis(i), NOW), NOW).incident;
+  }
+  templates.push(incident);
+  return incident;
+}
+
+async function usedMemory(redis: ReturnType<typeof createTestRedis>): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+function printClusteringTable(): void {
+  const truth = INCIDENT_STORIES.map((f) => f.event);
+  const byHand = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, f.analysis, NOW));
+  const analysed = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, analyzeStory({ title: f.story.title, summary: f.story.summary }), NOW));
+  console.log(`clustering, ${INCIDENT_STORIES.length} hand-written reports of ${new Set(truth).size} events (pairwise precision / recall):`);
+  console.log('  threshold | hand-labelled analysis | analyzeStory');
+  for (const minSimilarity of [0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.5]) {
+    const cell = (reports: typeof byHand) => {
+      const s = scorePairwise(clusterReports(reports, { ...policy, minSimilarity }, NOW), truth);
+      return `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`;
+    };
+    console.log(`  ${minSimilarity.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`);
+  }
+}
+
+export async function run(): Promise<void> {
+  printClusteringTable();
+  const redis = createTestRedis();
+  const prefix = uniquePrefix('bench-incidents');
+  const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * DAY });
+  try {
+    const before = await usedMemory(redis);
+    const seedStart = performance.now();
+    for (let start = 0; start < INCIDENTS; start += 1000) {
+      const pipeline = redis.pipeline();
+      for (let i = start; i < Math.min(start + 1000, INCIDENTS); i++) {
+        const incident = seedIncident(i);
+        const score = Date.parse(incident.lastSeen);
+        pipeline.hset(store.keys.incident(incident.id), 'data', JSON.stringify(incident), 'rev', 1);
+        for (const key of store.keys.indexesOf(incident, ancestorsOf)) pipeline.zadd(key, score, incident.id);
+      }
+      await pipeline.exec();
+    }
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const perIncident = ((await usedMemory(redis)) - before) / INCIDENTS;
+    const sampleIds = await redis.zrange(store.keys.byTime(), 0, 999);
+    const sampleSizes = await Promise.all(sampleIds.map((id) => redis.memory('USAGE', store.keys.incident(id))));
+    const hashBytes = sampleSizes.reduce<number>((sum, size) => sum + Number(size ?? 0), 0) / sampleSizes.length;
+    console.log(`seeded ${INCIDENTS.toLocaleString('en-US')} incidents (3 sources each) in ${seedSeconds.toFixed(1)} s with pipelining`);
+    console.log(`Redis memory per incident: ${Math.round(perIncident).toLocaleString('en-US')} bytes incl. indexes (used_memory delta); incident hash alone ${Math.round(hashBytes).toLocaleString('en-US')} bytes (MEMORY USAGE, 1,000 sampled)`);
+
+    // Fresh stories of the last hours, so they meet the busiest part of the candidate indexes.
+    const stories = Array.from({ length: STORIES }, (_, i) => syntheticStory(INCIDENTS + i, NOW - (i % 720) * 60_000));
+    let start = performance.now();
+    const analyses = stories.map((story) => analyzeStory({ title: story.title, summary: story.summary }));
+    const analyzeRate = STORIES / ((performance.now() - start) / 1000);
+    const reports = stories.map((story, i) => toIncidentReport(story, analyses[i]!, NOW));
+
+    start = performance.now();
+    let candidates = 0;
+    let matchMs = 0;
+    for (const report of reports) {
+      const set = await store.loadCandidates(report, policy);
+      candidates += set.candidates.length;
+      const matchStart = performance.now();
+      matchIncident(report, set.candidates.map((c) => c.incident), policy);
+      matchMs += performance.now() - matchStart;
+    }
+    const lookupRate = STORIES / ((performance.now() - start) / 1000);
+    const matchRate = STORIES / (matchMs / 1000);
+
+    start = performance.now();
+    for (const [i, story] of stories.entries()) {
+      const analysis = analyzeStory({ title: story.title, summary: story.summary });
+      await recordReport(store, toIncidentReport({ ...story, id: `${story.id}-seq` }, analysis, NOW), policy, () => NOW);
+      if (i >= STORIES / 2) break;
+    }
+    const sequentialRate = STORIES / 2 / ((performance.now() - start) / 1000);
+
+    start = performance.now();
+    const inFlight = 16;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < STORIES) {
+          const story = stories[next++]!;
+          const analysis = analyzeStory({ title: story.title, summary: story.summary });
+          await recordReport(store, toIncidentReport({ ...story, id: `${story.id}-par` }, analysis, NOW), policy, () => NOW);
+        }
+      }),
+    );
+    const parallelRate = STORIES / ((performance.now() - start) / 1000);
+
+    const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+    console.log(`classify + extract (analyzeStory): ${fmt(analyzeRate)} stories/s`);
+    console.log(`candidate lookup + matchIncident against ${fmt(INCIDENTS)} incidents: ${fmt(lookupRate)} stories/s (avg ${(candidates / STORIES).toFixed(1)} candidates read per story); matchIncident alone ${fmt(matchRate)} stories/s`);
+    console.log(`full path (analyze + match + atomic commit), one at a time: ${fmt(sequentialRate)} stories/s`);
+    console.log(`full path, ${inFlight} in flight on one connection: ${fmt(parallelRate)} stories/s`);
+  } finally {
+    const cleanStart = performance.now();
+    await deletePrefix(redis, prefix);
+    console.log(`cleanup of the bench prefix: ${((performance.now() - cleanStart) / 1000).toFixed(1)} s`);
+    await redis.quit();
+  }
+}
