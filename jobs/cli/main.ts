@@ -1,23 +1,17 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { runCli } from './run-cli.js';
 
-// Entry point of `wirewatch`; everything testable lives in run-cli.ts.
-const invokedDirectly = process.argv[1] !== undefined && isThisFile(process.argv[1]);
-if (invokedDirectly || process.argv[1]?.endsWith('wirewatch.js') || process.argv[1]?.endsWith('wirewatch')) {
-  const code = await runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-  });
-  process.exitCode = code;
-}
+// Entry point of `wirewatch` (bin/wirewatch.js imports this); everything testable is in run-cli.ts.
 
-function isThisFile(path: string): boolean {
-  try {
-    return realpathSync(path) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
+// `wirewatch parse feed.xml | head` closes our stdout early; that is the reader's choice, not
+// a failure worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});
