@@ -1,5 +1,8 @@
 import { createInterface } from 'node:readline';
 import { analyzeStory } from '../../../src/classify/analyze-story.js';
+import { createIncidentAssigner } from '../../../src/cluster/assign-incidents.js';
+import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
+import { configSchema } from '../../../src/config/index.js';
 import type { Analysis, StoryInput } from '../../../src/domain/index.js';
 import { describeError, isWirewatchError } from '../../../src/errors.js';
 import type { CliCommand } from '../command.js';
@@ -36,6 +39,8 @@ export const analyzeCommand: CliCommand = {
   usage: '< stories.jsonl',
   options: {},
   async run(_args, io) {
+    // In-memory clustering in input order with the default windows (no config, no Redis).
+    const assignIncident = createIncidentAssigner(createMatchPolicy(configSchema.parse({}).incidents), Date.now());
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let lineNumber = 0;
     let failed = 0;
@@ -45,7 +50,7 @@ export const analyzeCommand: CliCommand = {
       try {
         const story = parseStoryLine(line, lineNumber);
         const analysis = analyzeStory(story);
-        writeLine(io.stdout, JSON.stringify(toAnalyzeRecord(story, analysis, ownIncident(story, analysis))));
+        writeLine(io.stdout, JSON.stringify(toAnalyzeRecord(story, analysis, assignIncident(story, analysis))));
       } catch (error) {
         if (!isWirewatchError(error, 'input_invalid')) throw error;
         failed += 1;

@@ -4,6 +4,7 @@ import { clusterReports } from '../../../src/cluster/incident-book.js';
 import { toIncidentReport } from '../../../src/cluster/incident-report.js';
 import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { INCIDENT_STORIES } from '../../fixtures/incidents/index.js';
+import { runWirewatch } from '../../support/cli.js';
 import { scorePairwise } from '../../support/pairwise.js';
 
 // The same fixtures, analysed by the real classifier and extractor instead of by hand: what
@@ -17,5 +18,22 @@ describe('clustering stories analysed by analyzeStory', () => {
     const score = scorePairwise(ids, INCIDENT_STORIES.map((f) => f.event));
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('wirewatch analyze', () => {
+  it('prints the incident each story joins, named by the story that opened it', async () => {
+    const events = ['odesa-port', 'odesa-energy', 'jeddah-talks'];
+    const fixtures = INCIDENT_STORIES.filter((f) => events.includes(f.event));
+    const stdin = `${fixtures.map((f) => JSON.stringify(f.story)).join('\n')}\n${JSON.stringify({ id: 'labour', title: 'Teachers strike over pay in Lyon' })}\n`;
+    const result = await runWirewatch(['analyze'], { stdin });
+    expect(result.code).toBe(0);
+    const out = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; incident: string });
+    const firstOf = new Map<string, string>();
+    fixtures.forEach((f, i) => {
+      if (!firstOf.has(f.event)) firstOf.set(f.event, f.story.id);
+      expect(out[i]?.incident).toBe(firstOf.get(f.event));
+    });
+    expect(out.at(-1)).toMatchObject({ id: 'labour', incident: 'labour' });
   });
 });
