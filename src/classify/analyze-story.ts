@@ -1,6 +1,7 @@
 import type { Analysis, Evidence, RegionRef } from '../domain/index.js';
 import { findEventRegions } from '../extract/event-regions.js';
 import { extractFacts } from '../extract/extract-facts.js';
+import { findSentencePlaces } from '../extract/sentence-places.js';
 import { scoreSeverity } from '../extract/severity.js';
 import { regionByCode } from '../geo/index.js';
 import { classifyStory } from './classify-story.js';
@@ -16,14 +17,17 @@ export function analyzeStory(story: StoryText): Analysis {
   const { sentences, kinds } = classification;
   const texts = sentences.map((s) => s.text);
   const isStrike = kinds.includes('strike');
-  const facts = extractFacts(sentences, {
-    strike: isStrike ? classification.strikeSentences : [],
-    negotiation: kinds.includes('negotiation') ? classification.negotiationSentences : [],
-  });
+  // Places matter only to a story that will be alerted; others skip the gazetteer.
+  const places = kinds.length > 0 ? findSentencePlaces(texts) : [];
+  const facts = extractFacts(
+    sentences,
+    { strike: isStrike ? classification.strikeSentences : [], negotiation: kinds.includes('negotiation') ? classification.negotiationSentences : [] },
+    places,
+  );
   const evidence: Evidence[] = [...classification.evidence];
   let regions: RegionRef[] = [];
   if (isStrike) {
-    const found = findEventRegions(texts, classification.strikeSentences);
+    const found = findEventRegions(texts, places, classification.strikeSentences);
     regions = found.regions;
     for (const j of found.judgements) {
       const polarity = j.role === 'target' ? 'for' : 'against';

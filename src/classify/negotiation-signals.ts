@@ -34,7 +34,11 @@ export function detectNegotiationSignals(sentences: readonly Sentence[]): Negoti
   return { evidence, sentences: accepted };
 }
 
+// Every negotiation cue contains one of these stems; most sentences contain none.
+const MAY_NEGOTIATE = /cease|truce|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|end|stop|halt|finish/;
+
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
+  if (!MAY_NEGOTIATE.test(sentence.lower)) return false;
   const work = sentence.lower.replace(OTHER_MORATORIUM, (phrase) => {
     evidence.push(against('negotiation.not.other-moratorium', phrase));
     return ' '.repeat(phrase.length);

@@ -17,6 +17,7 @@ const SUBJECT = new RegExp(`\\b(?:at least |about |around |more than |over |up t
 const VERB_FIRST = new RegExp(`\\b(killing|killed|kills|injuring|wounding|injured|wounded)\\s+(?:at least |about |around |more than |over |nearly |almost )?(${COUNT})\\b(?:\\s+${ADJECTIVE}{0,2}(${PERSON}))?`, 'g');
 const TOLL = new RegExp(`\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`, 'g');
 const IS_KILLED = new RegExp(`^(${KILLED})$`);
+const MAY_HAVE_CASUALTY = /kill|dead|died|injur|wound|hurt|toll|perish|lost|hospitali|fatalit/;
 
 /** Casualties in folded, lower-case sentences that report an attack. */
 export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
@@ -28,6 +29,8 @@ export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
     else injured = Math.max(injured ?? 0, count);
   };
   for (const text of sentences) {
+    // Most sentences name no casualty; a plain substring test spares them the heavy patterns.
+    if (!MAY_HAVE_CASUALTY.test(text)) continue;
     for (const m of text.matchAll(SUBJECT)) {
       const [, amount = '', person, verb = ''] = m;
       // "a" counts one only for a person ("a civilian was killed"), never "a drone … killed".

@@ -1,6 +1,6 @@
 import type { RegionRef } from '../domain/index.js';
 import { foldText } from '../classify/text-units.js';
-import { findPlaceMentions, regionByCode, type PlaceMention } from '../geo/index.js';
+import { regionByCode, type PlaceMention } from '../geo/index.js';
 
 /**
  * Where a strike hit or was intercepted — not every place a story names. Capitals speak
@@ -39,8 +39,13 @@ const COUNTRY_PLACE_BEFORE = /\b(in|on|at|across|over|against|into|throughout|in
 const DESTINATION_BEFORE = /\b(transport\w*|evacuat\w*|taken|brought|moved|relocat\w*|fled|fleeing|arriv\w*|deliver\w*)\b(\s+\S+){0,6}\s+(to|in|at|towards)\s+$/;
 const ROAD_AFTER = /^(-\S+)?\s*(highway|road|route|motorway)\b/;
 
-/** Event regions of a strike story from its sentences; `strikeSentences` are the ones that report attacks. */
-export function findEventRegions(sentences: readonly string[], strikeSentences: readonly number[]): EventRegions {
+/**
+ * Event regions of a strike story from its sentences and their place mentions
+ * (`findSentencePlaces`); `strikeSentences` are the ones that report attacks.
+ */
+export function findEventRegions(sentences: readonly string[], places: readonly PlaceMention[][], strikeSentences: readonly number[]): EventRegions {
+  const judgeSentence = (text: string, sentence: number): PlaceJudgement[] =>
+    (places[sentence] ?? []).map((mention) => ({ mention, role: judgeMention(text, mention), sentence }));
   const judgements: PlaceJudgement[] = [];
   for (const i of strikeSentences) judgements.push(...judgeSentence(sentences[i] ?? '', i));
   let targets = judgements.filter((j) => j.role === 'target');
@@ -54,10 +59,6 @@ export function findEventRegions(sentences: readonly string[], strikeSentences: 
     if (finer.length > 0) targets = finer;
   }
   return { regions: toRegions(targets.map((t) => t.mention)), judgements };
-}
-
-function judgeSentence(text: string, sentence: number): PlaceJudgement[] {
-  return findPlaceMentions(text, { demonyms: true }).map((mention) => ({ mention, role: judgeMention(text, mention), sentence }));
 }
 
 function judgeMention(text: string, mention: PlaceMention): PlaceRole {

@@ -1,4 +1,5 @@
 import type { Facts } from '../domain/index.js';
+import type { PlaceMention } from '../geo/index.js';
 import { findAttacker } from './actors.js';
 import { extractCasualties } from './casualties.js';
 import { extractNegotiationFacts } from './negotiation-facts.js';
@@ -23,7 +24,7 @@ export interface FactScope {
  * Facts of a story, each from the sentences that carry its kind, so a death-toll statistic in a
  * negotiation story never becomes a casualty figure and a venue never becomes a target.
  */
-export function extractFacts(sentences: readonly FactSentence[], scope: FactScope): Facts {
+export function extractFacts(sentences: readonly FactSentence[], scope: FactScope, places: readonly PlaceMention[][] = []): Facts {
   const pick = (indexes: readonly number[]) => indexes.map((i) => sentences[i]).filter((s): s is FactSentence => s !== undefined);
   const strike = pick(scope.strike).map((s) => s.lower);
   const facts: Facts = {
@@ -36,6 +37,8 @@ export function extractFacts(sentences: readonly FactSentence[], scope: FactScop
     facts.attacker = attacker;
     facts.attacked = attacker === 'RU' ? 'UA' : 'RU';
   }
-  if (scope.negotiation.length > 0) facts.negotiation = extractNegotiationFacts(pick(scope.negotiation));
+  if (scope.negotiation.length > 0) {
+    facts.negotiation = extractNegotiationFacts(scope.negotiation.map((i) => ({ text: sentences[i]?.text ?? '', lower: sentences[i]?.lower ?? '', places: places[i] ?? [] })));
+  }
   return facts;
 }

@@ -1,5 +1,5 @@
 import type { NegotiationFacts, NegotiationOutcome, NegotiationStatus } from '../domain/index.js';
-import { findPlaceMentions } from '../geo/index.js';
+import type { PlaceMention } from '../geo/index.js';
 import { PEOPLE, SEATS } from './actors.js';
 
 /**
@@ -10,6 +10,8 @@ import { PEOPLE, SEATS } from './actors.js';
 export interface NegotiationSentence {
   text: string;
   lower: string;
+  /** Place mentions of this sentence (`findSentencePlaces`). */
+  places: readonly PlaceMention[];
 }
 
 const TOPICS: readonly [string, RegExp][] = [
@@ -48,11 +50,12 @@ export function extractNegotiationFacts(sentences: readonly NegotiationSentence[
   const outcomes = new Map<string, NegotiationStatus>();
   let venue: string | undefined;
   let datePhrase: { text: string; scheduled: boolean } | undefined;
-  for (const { text, lower } of sentences) {
+  for (const { text, lower, places } of sentences) {
     for (const a of PEOPLE) if (a.pattern.test(lower)) { people.add(a.name); if (a.country.length === 2) parties.add(a.country); }
     for (const a of SEATS) if (a.pattern.test(lower)) parties.add(a.country);
     for (const m of text.matchAll(TITLED_NAME)) if (m[1] !== undefined && ![...people].some((p) => p.endsWith(m[1]?.split(' ').pop() ?? ''))) people.add(m[1]);
-    for (const mention of findPlaceMentions(text)) {
+    for (const mention of places) {
+      if (mention.demonym === true) continue;
       if (mention.place.type === 'country') parties.add(mention.place.country);
       else if (venue === undefined && VENUE_BEFORE.test(text.slice(Math.max(0, mention.start - 4), mention.start)) && TALKS_WORD.test(lower)) venue = mention.place.name;
     }

@@ -35,6 +35,7 @@ const NAMES =
 // Between a count and the weapon: only words that describe weapons ("57 Ukrainian attack drones").
 const MODIFIER = "(?:(?:kamikaze|attack|strike|combat|russian|ukrainian|enemy|iranian(?:-made)?|long-range|hostile|guided|unmanned|more|other|[a-z]+-\\d+\\w*)\\s+){0,3}";
 const COUNTED = new RegExp(`(?<![\\w-])(${COUNT})\\s+${MODIFIER}(${NAMES})\\b`, 'g');
+const MAY_NAME_WEAPON = /drone|uav|unmanned|shahed|geran|missile|rocket|s-[34]00|iskander|kinzhal|kalibr|kh-|onyx|tochka|atacms|storm shadow|bomb|munition|lancet|orlan|mlrs|grad|uragan|smerch|himars|artillery|shell|howitzer|mortar|air ?strike|aviation|aircraft|warplane|air target/;
 const ANY = new RegExp(`\\b(${NAMES})\\b`, 'g');
 const INTERCEPT_BEFORE = /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
 const INTERCEPT_AFTER = /^\s*(were|was|had been|have been|being)?\s*(shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b/;
@@ -48,6 +49,7 @@ export function extractWeapons(sentences: readonly string[]): WeaponFact[] {
   const facts: WeaponFact[] = [];
   const named = new Set<string>();
   for (const text of sentences) {
+    if (!MAY_NAME_WEAPON.test(text)) continue;
     for (const m of text.matchAll(COUNTED)) {
       const count = parseCount(m[1] ?? '');
       const weapon = canonicalWeapon(m[2] ?? '');
