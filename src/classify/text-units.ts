@@ -29,8 +29,11 @@ const AGENCY_TRAILER = /\s*[—–-]{1,2}\s*[A-Z][\w.]*(\s+[A-Z][\w.]*)?\.?\s*$/
 export function cleanFeedText(raw: string, part: 'title' | 'summary'): string {
   let text = /[<&]/.test(raw) ? htmlToText(raw) : collapseWhitespace(raw);
   if (part === 'title') return text.replace(TITLE_SUFFIX, '').trim();
-  text = text.replace(STAMP_PREFIX, '').replace(VIEW_TRAILER, '');
-  return text.replace(AGENCY_TRAILER, '').trim();
+  text = text.replace(STAMP_PREFIX, '');
+  // Trailers sit in the last few words; matching only the tail keeps long ledes cheap.
+  const cut = Math.max(0, text.length - 80);
+  const tail = text.slice(cut).replace(VIEW_TRAILER, '').replace(AGENCY_TRAILER, '');
+  return (text.slice(0, cut) + tail).trim();
 }
 
 /** Folds curly quotes, dashes and non-breaking spaces so lexicons need one spelling. */
@@ -54,7 +57,8 @@ export function splitSentences(text: string): string[] {
   for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
     const end = match.index + match[0].trimEnd().length;
     const candidate = text.slice(start, end);
-    if (ABBREVIATION.test(candidate.trimEnd())) continue;
+    // Only the last word can be an abbreviation; testing the tail keeps this linear.
+    if (ABBREVIATION.test(candidate.trimEnd().slice(-12))) continue;
     if (candidate.trim().length > 0) out.push(candidate.trim());
     start = match.index + match[0].length;
   }
@@ -68,11 +72,18 @@ export function toSentences(story: StoryText): Sentence[] {
   const title = cleanFeedText(story.title, 'title');
   const summary = story.summary === undefined ? '' : cleanFeedText(story.summary, 'summary');
   const sentences: Sentence[] = [];
-  if (title.length > 0) sentences.push({ text: title, lower: foldText(title), source: 'title' });
+  const seen = new Set<string>();
+  if (title.length > 0) {
+    const lower = foldText(title);
+    sentences.push({ text: title, lower, source: 'title' });
+    seen.add(bare(lower));
+  }
   for (const text of splitSentences(summary)) {
     const lower = foldText(text);
     // Many feeds repeat the headline as the first sentence of the lede; count it once.
-    if (sentences.some((s) => sameSentence(s.lower, lower))) continue;
+    const key = bare(lower);
+    if (seen.has(key)) continue;
+    seen.add(key);
     sentences.push({ text, lower, source: 'summary' });
   }
   return sentences;
@@ -96,7 +107,7 @@ export function wordsAfter(lower: string, end: number, count: number): string {
     .join(' ');
 }
 
-function sameSentence(a: string, b: string): boolean {
-  const bare = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return bare(a) === bare(b);
+/** A sentence without punctuation, for spotting a headline repeated in the lede. */
+function bare(text: string): string {
+  return text.replace(/[^a-z0-9\u00c0-\u024f\u0400-\u04ff]+/g, ' ').trim();
 }
