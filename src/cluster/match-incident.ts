@@ -11,6 +11,18 @@ export interface MatchPolicy {
   ancestorsOf: AncestorsOf;
 }
 
+/** What matching reads of an incident; the store keeps it apart so candidates load cheaply. */
+export type IncidentCard = Pick<Incident, 'id' | 'kinds' | 'regions' | 'firstSeen' | 'lastSeen' | 'terms'> & {
+  facts: Pick<Facts, 'targets' | 'weapons' | 'negotiation'>;
+};
+
+export function toIncidentCard(incident: Incident): IncidentCard {
+  const { id, kinds, regions, firstSeen, lastSeen, terms, facts } = incident;
+  const card: IncidentCard = { id, kinds, regions, firstSeen, lastSeen, terms, facts: { targets: facts.targets, weapons: facts.weapons } };
+  if (facts.negotiation) card.facts.negotiation = facts.negotiation;
+  return card;
+}
+
 export type MatchVerdict = { joins: true; score: number } | { joins: false; score: number; reason: string };
 
 /** A place that is unknown on one side is weaker evidence, so the text must agree more. */
@@ -25,12 +37,12 @@ const CONFLICTING_WEAPONS_PENALTY = 0.1;
  * The open incident a report belongs to, or undefined when it opens a new one. Pure: the
  * candidates come from the store's indexes (or an in-memory book), already near in time.
  */
-export function matchIncident(
+export function matchIncident<Candidate extends IncidentCard>(
   report: IncidentReport,
-  candidates: readonly Incident[],
+  candidates: readonly Candidate[],
   policy: MatchPolicy,
-): { incident: Incident; score: number } | undefined {
-  let best: { incident: Incident; score: number } | undefined;
+): { incident: Candidate; score: number } | undefined {
+  let best: { incident: Candidate; score: number } | undefined;
   for (const incident of candidates) {
     const verdict = compareWithIncident(report, incident, policy);
     if (verdict.joins && (!best || verdict.score > best.score)) best = { incident, score: verdict.score };
@@ -39,7 +51,7 @@ export function matchIncident(
 }
 
 /** Why a report does or does not join one incident (also what `explain` shows). */
-export function compareWithIncident(report: IncidentReport, incident: Incident, policy: MatchPolicy): MatchVerdict {
+export function compareWithIncident(report: IncidentReport, incident: IncidentCard, policy: MatchPolicy): MatchVerdict {
   const shared = report.analysis.kinds.filter((kind) => incident.kinds.includes(kind));
   if (shared.length === 0) return { joins: false, score: 0, reason: 'kinds differ' };
   const governing: Kind = shared.includes('strike') ? 'strike' : 'negotiation';
@@ -62,14 +74,14 @@ export function compareWithIncident(report: IncidentReport, incident: Incident, 
 
 type PlaceAgreement = 'agree' | 'weak' | 'unknown' | 'differ';
 
-function compareStrikePlaces(report: IncidentReport, incident: Incident, ancestorsOf: AncestorsOf): PlaceAgreement {
+function compareStrikePlaces(report: IncidentReport, incident: IncidentCard, ancestorsOf: AncestorsOf): PlaceAgreement {
   const ours = report.analysis.regions;
   if (ours.length === 0 || incident.regions.length === 0) return 'unknown';
   const nested = ours.some((a) => incident.regions.some((b) => regionsNest(a.code, b.code, ancestorsOf)));
   return nested ? 'agree' : 'differ';
 }
 
-function compareNegotiationPlaces(ours: Facts, theirs: Facts): PlaceAgreement {
+function compareNegotiationPlaces(ours: Pick<Facts, 'negotiation'>, theirs: Pick<Facts, 'negotiation'>): PlaceAgreement {
   const a = ours.negotiation;
   const b = theirs.negotiation;
   if (!a || !b) return 'unknown';
@@ -86,7 +98,7 @@ function compareNegotiationPlaces(ours: Facts, theirs: Facts): PlaceAgreement {
   return shared / union >= 0.5 ? 'agree' : 'weak';
 }
 
-function factConflictPenalty(ours: Facts, theirs: Facts): number {
+function factConflictPenalty(ours: Pick<Facts, 'targets' | 'weapons'>, theirs: Pick<Facts, 'targets' | 'weapons'>): number {
   let penalty = 0;
   if (ours.targets.length > 0 && theirs.targets.length > 0 && !ours.targets.some((t) => theirs.targets.includes(t))) {
     penalty += CONFLICTING_TARGETS_PENALTY;

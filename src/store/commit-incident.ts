@@ -1,9 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Incident, IncidentChange } from '../domain/index.js';
+import { toIncidentCard } from '../cluster/match-incident.js';
 import { defineLuaScript } from './lua-script.js';
 
 /**
- * Writes an incident, claims the story, updates its indexes and records the change event in
+ * Writes an incident (its matching card apart: terms live only there), claims the story, updates its indexes and records the change event in
  * one atomic step, and only if nothing the caller based its decision on changed meanwhile:
  * the incident's own revision, and the revision of every index it read candidates from.
  * A second worker that opened or grew a matching incident in between bumps one of those, so
@@ -18,18 +19,18 @@ if ARGV[1] == '' then
 elseif rev ~= ARGV[1] then
   return {'conflict', 'incident'}
 end
-local checks = tonumber(ARGV[7])
+local checks = tonumber(ARGV[8])
 for i = 0, checks - 1 do
-  local current = redis.call('HGET', KEYS[3], ARGV[8 + 2 * i]) or '0'
-  if current ~= ARGV[9 + 2 * i] then return {'conflict', ARGV[8 + 2 * i]} end
+  local current = redis.call('HGET', KEYS[3], ARGV[9 + 2 * i]) or '0'
+  if current ~= ARGV[10 + 2 * i] then return {'conflict', ARGV[9 + 2 * i]} end
 end
-local rest = 8 + 2 * checks
+local rest = 9 + 2 * checks
 local nextRev = (tonumber(rev) or 0) + 1
-redis.call('HSET', KEYS[1], 'data', ARGV[3], 'rev', nextRev)
-redis.call('EXPIRE', KEYS[1], ARGV[6])
-redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[5])
+redis.call('HSET', KEYS[1], 'data', ARGV[3], 'card', ARGV[4], 'rev', nextRev)
+redis.call('EXPIRE', KEYS[1], ARGV[7])
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[6])
 for i = 5, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[4], ARGV[2])
+  redis.call('ZADD', KEYS[i], ARGV[5], ARGV[2])
   redis.call('HINCRBY', KEYS[3], KEYS[i], 1)
 end
 if ARGV[rest + 1] ~= '' then
@@ -67,7 +68,8 @@ export async function commitIncident(redis: Redis, keys: CommitKeys, plan: Commi
   const reply = (await COMMIT.run(redis, [keys.incident, keys.story, keys.revisions, keys.changes, ...keys.indexes], [
     plan.expectedRev === undefined ? '' : String(plan.expectedRev),
     plan.incident.id,
-    JSON.stringify(plan.incident),
+    JSON.stringify({ ...plan.incident, terms: undefined }),
+    JSON.stringify(toIncidentCard(plan.incident)),
     Date.parse(plan.incident.lastSeen),
     plan.storyTtlSeconds,
     plan.incidentTtlSeconds,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { IncidentReport } from '../cluster/incident-report.js';
-import type { MatchPolicy } from '../cluster/match-incident.js';
+import type { IncidentCard, MatchPolicy } from '../cluster/match-incident.js';
 import type { AncestorsOf } from '../cluster/region-lineage.js';
 import type { Incident, IncidentChange } from '../domain/index.js';
 import { commitIncident, type CommitOutcome } from './commit-incident.js';
@@ -24,8 +24,13 @@ export interface StoredIncident {
   rev: number;
 }
 
+export interface StoredCard {
+  card: IncidentCard;
+  rev: number;
+}
+
 export interface CandidateSet {
-  candidates: StoredIncident[];
+  candidates: StoredCard[];
   /** Index key → revision when read; the commit fails if any moved. */
   readRevisions: Map<string, number>;
 }
@@ -50,17 +55,27 @@ export class IncidentStore {
 
   /** The stored incidents among `ids`, in order; ids whose incident expired are skipped. */
   async getStored(ids: readonly string[]): Promise<StoredIncident[]> {
+    const rows = await this.readFields(ids, ['data', 'card', 'rev']);
+    return rows.map(([data = '{}', card = '{}', rev]) => ({ incident: { ...(JSON.parse(data) as Incident), terms: (JSON.parse(card) as IncidentCard).terms }, rev: Number(rev) }));
+  }
+
+  /** Only what matching needs, about a third of the incident: candidate reads stay cheap. */
+  async getCards(ids: readonly string[]): Promise<StoredCard[]> {
+    const rows = await this.readFields(ids, ['card', 'rev']);
+    return rows.map(([card = '{}', rev]) => ({ card: JSON.parse(card) as IncidentCard, rev: Number(rev) }));
+  }
+
+  private async readFields(ids: readonly string[], fields: readonly string[]): Promise<string[][]> {
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hmget(this.keys.incident(id), 'data', 'rev');
-    const replies = (await pipeline.exec()) ?? [];
-    const stored: StoredIncident[] = [];
-    for (const [error, value] of replies) {
+    for (const id of ids) pipeline.hmget(this.keys.incident(id), ...fields);
+    const rows: string[][] = [];
+    for (const [error, value] of (await pipeline.exec()) ?? []) {
       if (error) throw error;
-      const [data, rev] = value as [string | null, string | null];
-      if (data !== null && rev !== null) stored.push({ incident: JSON.parse(data) as Incident, rev: Number(rev) });
+      const row = value as (string | null)[];
+      if (row.every((v) => v !== null)) rows.push(row as string[]);
     }
-    return stored;
+    return rows;
   }
 
   /** Which incident a story already went into, if it was processed before. */
@@ -84,7 +99,7 @@ export class IncidentStore {
       if (error) throw error;
       for (const id of members as string[]) ids.add(id);
     }
-    return { candidates: await this.getStored([...ids]), readRevisions };
+    return { candidates: await this.getCards([...ids]), readRevisions };
   }
 
   /** Index key → oldest lastSeen worth reading. */

@@ -23,16 +23,19 @@ export async function recordReport(store: IncidentStore, report: IncidentReport,
     if (known !== undefined) return { outcome: 'duplicate', incidentId: known, attempts: attempt };
 
     const { candidates, readRevisions } = await store.loadCandidates(report, policy);
-    const match = matchIncident(report, candidates.map((c) => c.incident), policy);
+    const match = matchIncident(report, candidates.map((c) => c.card), policy);
     const now = clock();
     let incident: Incident;
     let changes: IncidentChange[];
     let rev: number | undefined;
     if (match) {
-      const merged = applyReport(match.incident, report, now);
+      const [stored] = await store.getStored([match.incident.id]);
+      // Changed or expired since its card was read: match again on fresh data.
+      if (!stored || stored.rev !== candidates.find((c) => c.card.id === match.incident.id)?.rev) continue;
+      const merged = applyReport(stored.incident, report, now);
       incident = merged.incident;
       changes = merged.changes;
-      rev = candidates.find((c) => c.incident.id === incident.id)?.rev;
+      rev = stored.rev;
     } else {
       incident = openIncident(report, now);
       changes = [{ field: 'opened', to: report.story.source }];

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeStory } from '../../src/classify/analyze-story.js';
 import { clusterReports } from '../../src/cluster/incident-book.js';
 import { toIncidentReport, type ReportedStory } from '../../src/cluster/incident-report.js';
-import { matchIncident } from '../../src/cluster/match-incident.js';
+import { matchIncident, toIncidentCard } from '../../src/cluster/match-incident.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
 import { applyReport, openIncident } from '../../src/cluster/merge-incident.js';
 import type { Analysis, Incident } from '../../src/domain/index.js';
@@ -111,7 +111,7 @@ export async function run(): Promise<void> {
       for (let i = start; i < Math.min(start + 1000, INCIDENTS); i++) {
         const incident = seedIncident(i);
         const score = Date.parse(incident.lastSeen);
-        pipeline.hset(store.keys.incident(incident.id), 'data', JSON.stringify(incident), 'rev', 1);
+        pipeline.hset(store.keys.incident(incident.id), 'data', JSON.stringify({ ...incident, terms: undefined }), 'card', JSON.stringify(toIncidentCard(incident)), 'rev', 1);
         for (const key of store.keys.indexesOf(incident, ancestorsOf)) pipeline.zadd(key, score, incident.id);
       }
       await pipeline.exec();
@@ -138,7 +138,7 @@ export async function run(): Promise<void> {
       const set = await store.loadCandidates(report, policy);
       candidates += set.candidates.length;
       const matchStart = performance.now();
-      matchIncident(report, set.candidates.map((c) => c.incident), policy);
+      matchIncident(report, set.candidates.map((c) => c.card), policy);
       matchMs += performance.now() - matchStart;
     }
     const lookupRate = STORIES / ((performance.now() - start) / 1000);
