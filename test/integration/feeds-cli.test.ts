@@ -43,3 +43,14 @@ describe('wirewatch parse', () => {
     expect(refused.stderr).toMatch(/^feed_blocked_address: [^\n]+\n$/);
   });
 });
+
+describe('wirewatch explain <feed-url>', () => {
+  it('fetches the feed safely and explains each story', async () => {
+    const result = await runWirewatch(['explain', `${server.url}/atom`], { env: { WIREWATCH_ALLOW_PRIVATE_NETWORKS: 'true' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/strike|negotiation|neither/i);
+    const refused = await runWirewatch(['explain', `${server.url}/atom`]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^feed_blocked_address: /);
+  });
+});
