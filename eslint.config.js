@@ -18,7 +18,7 @@ const discordAdapter = { group: ['**/adapters/discord/**'], message: 'An adapter
 const restrict = (...patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/lint-fixtures/**', '.wirewatch/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/lint-fixtures/**', '.wirewatch/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
