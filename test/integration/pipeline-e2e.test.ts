@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../jobs/config/load-config.js';
 import { startApp, type App } from '../../jobs/runtime/app.js';
 import { silentLogger } from '../../jobs/runtime/logger.js';
+import { collectStatus, formatStatus } from '../../jobs/status/collect-status.js';
 import { createIncidentStore } from '../../jobs/workers/story-worker.js';
+import type { Config } from '../../src/config/index.js';
 import type { Incident } from '../../src/domain/index.js';
 import { listIncidents } from '../../src/store/list-incidents.js';
 import { buildRss } from '../support/feed-builder.js';
@@ -26,6 +28,7 @@ const outletB = buildRss([
 let server: FeedServer;
 let app: App | undefined;
 let dir: string;
+let config: Config;
 const prefix = uniquePrefix('e2e');
 const redis = createTestRedis();
 
@@ -60,7 +63,7 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 25_000
 
 describe('feeds → stories → incidents, end to end', () => {
   it('joins two outlets into one incident and drops the labour strike', async () => {
-    const config = await loadConfig({
+    config = await loadConfig({
       REDIS_URL: TEST_REDIS_URL,
       WIREWATCH_REDIS_PREFIX: prefix,
       WIREWATCH_ALLOW_PRIVATE_NETWORKS: 'true',
@@ -87,5 +90,16 @@ describe('feeds → stories → incidents, end to end', () => {
       return count >= 1 ? count : undefined;
     });
     expect(dropped).toBe(1);
+  });
+
+  it('shows feed health and the incident in wirewatch status', async () => {
+    const report = await collectStatus(config, redis, TEST_REDIS_URL);
+    expect(report.feeds.map((f) => [f.feedId, f.health])).toEqual([
+      ['outlet-a', 'ok'],
+      ['outlet-b', 'ok'],
+    ]);
+    expect(report.queues.story).toMatchObject({ failed: 0 });
+    expect(report.recentIncidents).toHaveLength(1);
+    expect(formatStatus(report, Date.now())).toMatch(/ok\s+outlet-a/);
   });
 });

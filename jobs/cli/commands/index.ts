@@ -4,6 +4,7 @@ import { explainCommand } from './explain.js';
 import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
 import { runCommand, workerCommand } from './run.js';
+import { statusCommand } from './status.js';
 
 // One entry per command in DESIGN.md §4. Each issue replaces its placeholder with a module.
 export const COMMANDS: readonly CliCommand[] = [
@@ -50,12 +51,7 @@ export const COMMANDS: readonly CliCommand[] = [
     usage: '[--json]',
     options: { json: { type: 'boolean' } },
   }),
-  notImplemented({
-    name: ['status'],
-    summary: "feeds' health, queue depths, subscriptions, last alerts",
-    usage: '[--json]',
-    options: { json: { type: 'boolean' } },
-  }),
+  statusCommand,
   notImplemented({
     name: ['discord', 'register'],
     summary: 'register Discord slash commands (never at boot)',
