@@ -1,4 +1,5 @@
 import type { Evidence } from '../domain/index.js';
+import { matchesOf } from '../text/match-all.js';
 import * as L from './negotiation-lexicon.js';
 import type { Sentence } from './text-units.js';
 
@@ -44,11 +45,11 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
     return ' '.repeat(phrase.length);
   });
   let accepted = false;
-  for (const m of work.matchAll(SETTLEMENT)) {
+  for (const m of matchesOf(SETTLEMENT, work)) {
     accepted = true;
     evidence.push(support('negotiation.settlement-term', quote(sentence, m.index, m.index + m[0].length)));
   }
-  for (const m of work.matchAll(EVACUATION)) {
+  for (const m of matchesOf(EVACUATION, work)) {
     accepted = true;
     evidence.push(support('negotiation.arranged-evacuation', quote(sentence, m.index, m.index + m[0].length)));
   }
@@ -57,7 +58,7 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
     accepted = true;
     evidence.push(support('negotiation.end-of-war-proposal', proposal[0]));
   }
-  for (const m of work.matchAll(TALKS)) {
+  for (const m of matchesOf(TALKS, work)) {
     if (accepted) break;
     const phrase = quote(sentence, m.index, m.index + m[0].length);
     const around = `${wordsAround(work, m.index, m.index + m[0].length, 4)}`;

@@ -1,4 +1,5 @@
 import type { Evidence } from '../domain/index.js';
+import { matchesOf } from '../text/match-all.js';
 import * as L from './strike-lexicon.js';
 import { wordsBefore, type Sentence } from './text-units.js';
 
@@ -117,9 +118,9 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: bo
 
 function findCues(work: string): Cue[] {
   const cues: Cue[] = [];
-  for (const m of work.matchAll(COMPOUND)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
-  const weapons = [...work.matchAll(WEAPON)];
-  const acts = [...work.matchAll(ACT)];
+  for (const m of matchesOf(COMPOUND, work)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
+  const weapons = matchesOf(WEAPON, work);
+  const acts = matchesOf(ACT, work);
   const usedActs = new Set<number>();
   for (const weapon of weapons) {
     const act = nearest(acts, weapon.index, weapon.index + weapon[0].length);
@@ -129,7 +130,7 @@ function findCues(work: string): Cue[] {
     const end = Math.max(weapon.index + weapon[0].length, act.index + act[0].length);
     cues.push({ rule: 'strike.weapon-and-act', index: start, end, weight: 3, weaponIndex: weapon.index });
   }
-  for (const m of work.matchAll(WEAK)) {
+  for (const m of matchesOf(WEAK, work)) {
     if (covered(cues, m.index)) continue;
     const end = m.index + m[0].length;
     const after = work.slice(end);

@@ -1,4 +1,5 @@
 import type { CasualtyFacts } from '../domain/index.js';
+import { matchesOf } from '../text/match-all.js';
 import { COUNT, parseCount } from './numbers.js';
 
 /**
@@ -31,18 +32,18 @@ export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
   for (const text of sentences) {
     // Most sentences name no casualty; a plain substring test spares them the heavy patterns.
     if (!MAY_HAVE_CASUALTY.test(text)) continue;
-    for (const m of text.matchAll(SUBJECT)) {
+    for (const m of matchesOf(SUBJECT, text)) {
       const [, amount = '', person, verb = ''] = m;
       // "a" counts one only for a person ("a civilian was killed"), never "a drone … killed".
       if (/^an?$/.test(amount) && person === undefined) continue;
       if (person === undefined && !/^\d|^[a-z]/.test(amount)) continue;
       note(IS_KILLED.test(verb) ? 'killed' : 'injured', parseCount(/^an?$/.test(amount) ? 'one' : amount));
     }
-    for (const m of text.matchAll(VERB_FIRST)) {
+    for (const m of matchesOf(VERB_FIRST, text)) {
       const [, verb = '', amount = ''] = m;
       note(/^kill/.test(verb) ? 'killed' : 'injured', parseCount(amount));
     }
-    for (const m of text.matchAll(TOLL)) note('killed', parseCount(m[1] ?? ''));
+    for (const m of matchesOf(TOLL, text)) note('killed', parseCount(m[1] ?? ''));
   }
   const facts: CasualtyFacts = {};
   if (killed !== undefined) facts.killed = killed;

@@ -1,5 +1,6 @@
 import type { NegotiationFacts, NegotiationOutcome, NegotiationStatus } from '../domain/index.js';
 import type { PlaceMention } from '../geo/index.js';
+import { matchesOf } from '../text/match-all.js';
 import { PEOPLE, SEATS } from './actors.js';
 
 /**
@@ -53,7 +54,7 @@ export function extractNegotiationFacts(sentences: readonly NegotiationSentence[
   for (const { text, lower, places } of sentences) {
     for (const a of PEOPLE) if (a.pattern.test(lower)) { people.add(a.name); if (a.country.length === 2) parties.add(a.country); }
     for (const a of SEATS) if (a.pattern.test(lower)) parties.add(a.country);
-    for (const m of text.matchAll(TITLED_NAME)) if (m[1] !== undefined && ![...people].some((p) => p.endsWith(m[1]?.split(' ').pop() ?? ''))) people.add(m[1]);
+    for (const m of matchesOf(TITLED_NAME, text)) if (m[1] !== undefined && ![...people].some((p) => p.endsWith(m[1]?.split(' ').pop() ?? ''))) people.add(m[1]);
     for (const mention of places) {
       if (mention.demonym === true) continue;
       if (mention.place.type === 'country') parties.add(mention.place.country);

@@ -1,4 +1,5 @@
 import type { WeaponFact } from '../domain/index.js';
+import { matchesOf } from '../text/match-all.js';
 import { COUNT, parseCount } from './numbers.js';
 
 /**
@@ -50,7 +51,7 @@ export function extractWeapons(sentences: readonly string[]): WeaponFact[] {
   const named = new Set<string>();
   for (const text of sentences) {
     if (!MAY_NAME_WEAPON.test(text)) continue;
-    for (const m of text.matchAll(COUNTED)) {
+    for (const m of matchesOf(COUNTED, text)) {
       const count = parseCount(m[1] ?? '');
       const weapon = canonicalWeapon(m[2] ?? '');
       if (count === undefined || weapon === 'artillery' && /shell(ing|ed)$/.test(m[2] ?? '')) continue;
@@ -61,7 +62,7 @@ export function extractWeapons(sentences: readonly string[]): WeaponFact[] {
       if (!facts.some((f) => f.weapon === fact.weapon && f.count === fact.count && f.intercepted === fact.intercepted)) facts.push(fact);
       named.add(weapon);
     }
-    for (const m of text.matchAll(ANY)) named.add(canonicalWeapon(m[1] ?? ''));
+    for (const m of matchesOf(ANY, text)) named.add(canonicalWeapon(m[1] ?? ''));
   }
   // A weapon only named ("hit by a Shahed") is a fact too; a generic name is dropped when a
   // specific one of its family is present.
