@@ -28,7 +28,8 @@ const AGENCY_TRAILER = /\s*[—–-]{1,2}\s*[A-Z][\w.]*(\s+[A-Z][\w.]*)?\.?\s*$/
 /** Plain text of a title or summary: HTML stripped, entities decoded, boilerplate removed. */
 export function cleanFeedText(raw: string, part: 'title' | 'summary'): string {
   let text = /[<&]/.test(raw) ? htmlToText(raw) : collapseWhitespace(raw);
-  if (part === 'title') return text.replace(TITLE_SUFFIX, '').trim();
+  // The suffix needs a «; most titles have none, and the pattern would try every space.
+  if (part === 'title') return (text.includes('«') ? text.replace(TITLE_SUFFIX, '') : text).trim();
   text = text.replace(STAMP_PREFIX, '');
   // Trailers sit in the last few words; matching only the tail keeps long ledes cheap.
   const cut = Math.max(0, text.length - 80);
@@ -36,8 +37,12 @@ export function cleanFeedText(raw: string, part: 'title' | 'summary'): string {
   return (text.slice(0, cut) + tail).trim();
 }
 
+const FOLDABLE = /[\u2018\u2019\u02bc`´\u201c\u201d\u00ab\u00bb\u201e\u2010-\u2015\u00a0]/;
+
 /** Folds curly quotes, dashes and non-breaking spaces so lexicons need one spelling. */
 export function foldText(text: string): string {
+  // Plain ASCII punctuation is the common case: one scan instead of four replaces.
+  if (!FOLDABLE.test(text)) return text.toLowerCase();
   return text
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb\u201e]/g, '"')
@@ -107,7 +112,11 @@ export function wordsAfter(lower: string, end: number, count: number): string {
     .join(' ');
 }
 
+// Runs of anything but letters and digits, except a lone space (which would become itself):
+// leaving those alone spares a replacement per word.
+const NOT_BARE = /[^a-z0-9\u00c0-\u024f\u0400-\u04ff]*[^a-z0-9\u00c0-\u024f\u0400-\u04ff ][^a-z0-9\u00c0-\u024f\u0400-\u04ff]*|[^a-z0-9\u00c0-\u024f\u0400-\u04ff]{2,}/g;
+
 /** A sentence without punctuation, for spotting a headline repeated in the lede. */
 function bare(text: string): string {
-  return text.replace(/[^a-z0-9\u00c0-\u024f\u0400-\u04ff]+/g, ' ').trim();
+  return text.replace(NOT_BARE, ' ').trim();
 }

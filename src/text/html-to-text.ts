@@ -22,6 +22,9 @@ const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g;
 
+// Whitespace that collapsing would change: anything but a plain space, or a space before more.
+const UNCOLLAPSED = /[^\S ]| \s/;
+
 /** Strips tags, decodes entities, collapses whitespace and bounds the length. */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   let text = html.replace(CDATA, '$1').replace(COMMENTS, ' ').replace(DROPPED_ELEMENTS, ' ');
@@ -45,6 +48,8 @@ export function decodeEntities(text: string): string {
 }
 
 export function collapseWhitespace(text: string): string {
+  // Most feed text has only single plain spaces; then the replace would return it unchanged.
+  if (!UNCOLLAPSED.test(text)) return text.trim();
   return text.replace(/\s+/g, ' ').trim();
 }
 
