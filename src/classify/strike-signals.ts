@@ -47,6 +47,7 @@ const TREND = re(`\\b${L.TREND}`, '');
 const NON_MILITARY = re(`\\b(${L.NON_MILITARY_VIOLENCE})`, '');
 const INVASION = re(`\\b${L.INVASION_SCALE}`, '');
 const GROUND = re(L.GROUND_REPEL);
+const STANDOFF_WEAPON = /\b(air|missile|drone|rocket|artillery)\b/;
 const CONTRADICTIONS = new Set(['strike.not.hypothetical', 'strike.not.trend', 'strike.not.negated', 'strike.not.statistics']);
 const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}?(${L.FACILITY})\\b`, '');
 const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');
@@ -90,8 +91,10 @@ export function detectStrikeSignals(sentences: readonly Sentence[]): StrikeSigna
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: boolean; hypothetical: boolean; labelOnly: Evidence[] } {
   let work = sentence.lower;
   for (const idiom of IDIOMS) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
-  work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !/\b(air|missile|drone|rocket|artillery)\b/.test(phrase));
+  work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
   const cues = findCues(work);
+  // Most sentences carry no cue; the refusal context below is only read for cues.
+  if (cues.length === 0) return { accepted: false, hypothetical: false, labelOnly: [] };
   let accepted = false;
   let hypothetical = false;
   const labelEnd = sentence.source === 'title' ? work.indexOf(': ') : -1;
@@ -188,11 +191,16 @@ function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
 
 /** Replaces each match (that `keep` does not spare) with spaces, so later rules cannot see it. */
 function blank(text: string, pattern: RegExp, onMatch: (phrase: string) => void, when: (phrase: string) => boolean = () => true): string {
-  return text.replace(pattern, (match) => {
-    if (!when(match)) return match;
+  let out = '';
+  let from = 0;
+  for (const m of matchesOf(pattern, text)) {
+    const match = m[0];
+    if (!when(match)) continue;
     onMatch(match);
-    return ' '.repeat(match.length);
-  });
+    out += text.slice(from, m.index) + ' '.repeat(match.length);
+    from = m.index + match.length;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function quote(sentence: Sentence, start: number, end: number): string {
