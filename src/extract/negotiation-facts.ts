@@ -45,6 +45,13 @@ const VENUE_BEFORE = /\b(in|at)\s+$/;
 const TALKS_WORD = /\b(talks|negotiat\w+|discussions|meet\w*|summit|round|hold|held|host\w*|begin|convene\w*|gather\w*)\b/;
 const TITLED_NAME = /\b(?:President|Prime Minister|Chancellor|[Ee]nvoy|Minister|Secretary|[Aa]dviser|[Nn]egotiator|Ombudsman)\s+((?:[A-Z][a-z'’-]+\s){0,2}[A-Z][a-z'’-]+)/g;
 
+// Unions of the tables above: most sentences and clauses name no person, seat or topic, and one
+// test spares them a test per entry. None of the sources uses a back-reference.
+const union = (patterns: readonly RegExp[]) => new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
+const ANY_PERSON = union(PEOPLE.map((a) => a.pattern));
+const ANY_SEAT = union(SEATS.map((a) => a.pattern));
+const ANY_TOPIC = union(TOPICS.map(([, pattern]) => pattern));
+
 export function extractNegotiationFacts(sentences: readonly NegotiationSentence[]): NegotiationFacts {
   const parties = new Set<string>();
   const people = new Set<string>();
@@ -52,8 +59,8 @@ export function extractNegotiationFacts(sentences: readonly NegotiationSentence[
   let venue: string | undefined;
   let datePhrase: { text: string; scheduled: boolean } | undefined;
   for (const { text, lower, places } of sentences) {
-    for (const a of PEOPLE) if (a.pattern.test(lower)) { people.add(a.name); if (a.country.length === 2) parties.add(a.country); }
-    for (const a of SEATS) if (a.pattern.test(lower)) parties.add(a.country);
+    if (ANY_PERSON.test(lower)) for (const a of PEOPLE) if (a.pattern.test(lower)) { people.add(a.name); if (a.country.length === 2) parties.add(a.country); }
+    if (ANY_SEAT.test(lower)) for (const a of SEATS) if (a.pattern.test(lower)) parties.add(a.country);
     for (const m of matchesOf(TITLED_NAME, text)) if (m[1] !== undefined && ![...people].some((p) => p.endsWith(m[1]?.split(' ').pop() ?? ''))) people.add(m[1]);
     for (const mention of places) {
       if (mention.demonym === true) continue;
@@ -64,7 +71,7 @@ export function extractNegotiationFacts(sentences: readonly NegotiationSentence[
     const date = DATE.exec(lower);
     if (date !== null && (datePhrase === undefined || (scheduled && !datePhrase.scheduled))) datePhrase = { text: date[0], scheduled };
     for (const clause of lower.split(CLAUSE_BREAK)) {
-      if (clause === undefined || clause.length < 3) continue;
+      if (clause === undefined || clause.length < 3 || !ANY_TOPIC.test(clause)) continue;
       const status = CLAUSE_PRIORITY.find((s) => STATUS_WORDS.find(([name]) => name === s)?.[1].test(clause));
       for (const [topic, pattern] of TOPICS) {
         if (!pattern.test(clause)) continue;
