@@ -35,7 +35,7 @@ const WEAK = /\b(strikes?|struck|striking|attack(s|ed|ing)?)\b/g;
 const ACTOR = re(`\\b(${L.MILITARY_ACTOR})\\b`, '');
 const DAMAGE = re(`\\b(${L.DAMAGE})\\b`, '');
 const TARGET_AFTER = re(`^\\s*((on|at|against|in)\\s+)?(\\S+\\s+){0,3}?(${L.TARGET_AFTER})\\b`, '');
-const IDIOMS = L.NOT_MILITARY_STRIKE.map(({ rule, pattern }) => ({ rule, pattern: re(`\\b(${pattern})\\b`) }));
+const IDIOMS = L.NOT_MILITARY_STRIKE.map(({ rule, pattern, stems }) => ({ rule, stems, pattern: re(`\\b(${pattern})\\b`) }));
 const HYPOTHETICAL = re(`\\b(${L.HYPOTHETICAL})\\b`);
 const REACTION_BRIDGE = re(`\\b(${L.REACTION_BRIDGE})\\b`, '');
 const INFINITIVE = /\bto( \w+)?$/;
@@ -90,8 +90,8 @@ export function detectStrikeSignals(sentences: readonly Sentence[]): StrikeSigna
 
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: boolean; hypothetical: boolean; labelOnly: Evidence[] } {
   let work = sentence.lower;
-  for (const idiom of IDIOMS) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
-  work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
+  for (const idiom of IDIOMS) if (hasAny(work, idiom.stems)) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
+  if (hasAny(work, L.GROUND_REPEL_STEMS)) work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
   const cues = findCues(work);
   // Most sentences carry no cue; the refusal context below is only read for cues.
   if (cues.length === 0) return { accepted: false, hypothetical: false, labelOnly: [] };
@@ -123,7 +123,7 @@ function findCues(work: string): Cue[] {
   const cues: Cue[] = [];
   for (const m of matchesOf(COMPOUND, work)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
   const weapons = matchesOf(WEAPON, work);
-  const acts = matchesOf(ACT, work);
+  const acts = weapons.length > 0 ? matchesOf(ACT, work) : [];
   const usedActs = new Set<number>();
   for (const weapon of weapons) {
     const act = nearest(acts, weapon.index, weapon.index + weapon[0].length);
@@ -176,6 +176,10 @@ function nearest(acts: RegExpExecArray[], start: number, end: number): RegExpExe
     }
   }
   return best;
+}
+
+function hasAny(text: string, stems: readonly string[]): boolean {
+  return stems.some((stem) => text.includes(stem));
 }
 
 function covered(cues: readonly Cue[], index: number): boolean {

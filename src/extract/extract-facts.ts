@@ -25,8 +25,7 @@ export interface FactScope {
  * negotiation story never becomes a casualty figure and a venue never becomes a target.
  */
 export function extractFacts(sentences: readonly FactSentence[], scope: FactScope, places: readonly PlaceMention[][] = []): Facts {
-  const pick = (indexes: readonly number[]) => indexes.map((i) => sentences[i]).filter((s): s is FactSentence => s !== undefined);
-  const strike = pick(scope.strike).map((s) => s.lower);
+  const strike = pickLower(sentences, scope.strike);
   const facts: Facts = {
     weapons: extractWeapons(strike),
     casualties: extractCasualties(strike),
@@ -41,4 +40,13 @@ export function extractFacts(sentences: readonly FactSentence[], scope: FactScop
     facts.negotiation = extractNegotiationFacts(scope.negotiation.map((i) => ({ text: sentences[i]?.text ?? '', lower: sentences[i]?.lower ?? '', places: places[i] ?? [] })));
   }
   return facts;
+}
+
+function pickLower(sentences: readonly FactSentence[], indexes: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const i of indexes) {
+    const sentence = sentences[i];
+    if (sentence !== undefined) out.push(sentence.lower);
+  }
+  return out;
 }
