@@ -48,6 +48,7 @@ const NON_MILITARY = re(`\\b(${L.NON_MILITARY_VIOLENCE})`, '');
 const INVASION = re(`\\b${L.INVASION_SCALE}`, '');
 const GROUND = re(L.GROUND_REPEL);
 const STANDOFF_WEAPON = /\b(air|missile|drone|rocket|artillery)\b/;
+const ANY_BLANKING_STEM = new RegExp([...L.NOT_MILITARY_STRIKE.flatMap((i) => i.stems), ...L.GROUND_REPEL_STEMS].join('|'));
 const CONTRADICTIONS = new Set(['strike.not.hypothetical', 'strike.not.trend', 'strike.not.negated', 'strike.not.statistics']);
 const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}?(${L.FACILITY})\\b`, '');
 const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');
@@ -90,8 +91,8 @@ export function detectStrikeSignals(sentences: readonly Sentence[]): StrikeSigna
 
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: boolean; hypothetical: boolean; labelOnly: Evidence[] } {
   let work = sentence.lower;
-  for (const idiom of IDIOMS) if (hasAny(work, idiom.stems)) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
-  if (hasAny(work, L.GROUND_REPEL_STEMS)) work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
+  // One scan decides whether any idiom or ground-fighting phrase can be present at all.
+  if (ANY_BLANKING_STEM.test(work)) work = blankIdioms(work, evidence);
   const cues = findCues(work);
   // Most sentences carry no cue; the refusal context below is only read for cues.
   if (cues.length === 0) return { accepted: false, hypothetical: false, labelOnly: [] };
@@ -178,8 +179,16 @@ function nearest(acts: RegExpExecArray[], start: number, end: number): RegExpExe
   return best;
 }
 
+function blankIdioms(text: string, evidence: Evidence[]): string {
+  let work = text;
+  for (const idiom of IDIOMS) if (hasAny(work, idiom.stems)) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
+  if (hasAny(work, L.GROUND_REPEL_STEMS)) work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
+  return work;
+}
+
 function hasAny(text: string, stems: readonly string[]): boolean {
-  return stems.some((stem) => text.includes(stem));
+  for (const stem of stems) if (text.includes(stem)) return true;
+  return false;
 }
 
 function covered(cues: readonly Cue[], index: number): boolean {
