@@ -98,8 +98,26 @@ export function toSentences(story: StoryText): Sentence[] {
 export function wordsBefore(lower: string, index: number, count: number): string {
   const head = lower.slice(0, index);
   const clauseStart = Math.max(head.lastIndexOf(';'), head.lastIndexOf(' but '), head.lastIndexOf(' although '), head.lastIndexOf(' while '));
-  const words = head.slice(clauseStart + 1).split(/\s+/).filter((w) => w.length > 0);
-  return words.slice(-count).join(' ');
+  // slice(-0) would keep every word; only the common positive count takes the fast path.
+  if (count <= 0) return head.slice(clauseStart + 1).split(/\s+/).filter((w) => w.length > 0).slice(-count).join(' ');
+  // Walk back word by word instead of splitting the whole clause: only the last few are wanted.
+  const words: string[] = [];
+  let i = head.length - 1;
+  while (words.length < count) {
+    while (i > clauseStart && isSpace(head.charCodeAt(i))) i--;
+    if (i <= clauseStart) break;
+    const end = i + 1;
+    while (i > clauseStart && !isSpace(head.charCodeAt(i))) i--;
+    words.push(head.slice(i + 1, end));
+  }
+  return words.reverse().join(' ');
+}
+
+/** Exactly the characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The words just after a match ending at `end`, bounded by `count`. */
@@ -113,8 +131,9 @@ export function wordsAfter(lower: string, end: number, count: number): string {
 }
 
 // Runs of anything but letters and digits, except a lone space (which would become itself):
-// leaving those alone spares a replacement per word.
-const NOT_BARE = /[^a-z0-9\u00c0-\u024f\u0400-\u04ff]*[^a-z0-9\u00c0-\u024f\u0400-\u04ff ][^a-z0-9\u00c0-\u024f\u0400-\u04ff]*|[^a-z0-9\u00c0-\u024f\u0400-\u04ff]{2,}/g;
+// leaving those alone spares a replacement per word. Each branch starts with one fixed class
+// (a run opening with punctuation, or a space followed by more) so the scan rejects letters fast.
+const NOT_BARE = /[^a-z0-9\u00c0-\u024f\u0400-\u04ff ][^a-z0-9\u00c0-\u024f\u0400-\u04ff]*| [^a-z0-9\u00c0-\u024f\u0400-\u04ff]+/g;
 
 /** A sentence without punctuation, for spotting a headline repeated in the lede. */
 function bare(text: string): string {

@@ -22,13 +22,7 @@ const MAY_HAVE_CASUALTY = /kill|dead|died|injur|wound|hurt|toll|perish|lost|hosp
 
 /** Casualties in folded, lower-case sentences that report an attack. */
 export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
-  let killed: number | undefined;
-  let injured: number | undefined;
-  const note = (kind: 'killed' | 'injured', count: number | undefined) => {
-    if (count === undefined || count <= 0) return;
-    if (kind === 'killed') killed = Math.max(killed ?? 0, count);
-    else injured = Math.max(injured ?? 0, count);
-  };
+  const tally: CasualtyFacts = {};
   for (const text of sentences) {
     // Most sentences name no casualty; a plain substring test spares them the heavy patterns.
     if (!MAY_HAVE_CASUALTY.test(text)) continue;
@@ -37,16 +31,22 @@ export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
       // "a" counts one only for a person ("a civilian was killed"), never "a drone … killed".
       if (/^an?$/.test(amount) && person === undefined) continue;
       if (person === undefined && !/^\d|^[a-z]/.test(amount)) continue;
-      note(IS_KILLED.test(verb) ? 'killed' : 'injured', parseCount(/^an?$/.test(amount) ? 'one' : amount));
+      noteCount(tally, IS_KILLED.test(verb) ? 'killed' : 'injured', parseCount(/^an?$/.test(amount) ? 'one' : amount));
     }
     for (const m of matchesOf(VERB_FIRST, text)) {
       const [, verb = '', amount = ''] = m;
-      note(/^kill/.test(verb) ? 'killed' : 'injured', parseCount(amount));
+      noteCount(tally, /^kill/.test(verb) ? 'killed' : 'injured', parseCount(amount));
     }
-    for (const m of matchesOf(TOLL, text)) note('killed', parseCount(m[1] ?? ''));
+    for (const m of matchesOf(TOLL, text)) noteCount(tally, 'killed', parseCount(m[1] ?? ''));
   }
   const facts: CasualtyFacts = {};
-  if (killed !== undefined) facts.killed = killed;
-  if (injured !== undefined) facts.injured = injured;
+  if (tally.killed !== undefined) facts.killed = tally.killed;
+  if (tally.injured !== undefined) facts.injured = tally.injured;
   return facts;
+}
+
+/** Keeps the largest figure of each kind (a module-level function, not a per-call closure). */
+function noteCount(tally: CasualtyFacts, kind: 'killed' | 'injured', count: number | undefined): void {
+  if (count === undefined || count <= 0) return;
+  tally[kind] = Math.max(tally[kind] ?? 0, count);
 }
