@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,13 +8,28 @@ import { startApp } from '../../jobs/runtime/app.js';
 import { silentLogger } from '../../jobs/runtime/logger.js';
 import { answersPing } from '../../jobs/runtime/redis.js';
 import { REPO_ROOT } from '../support/cli.js';
-import { TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
+import { buildRss } from '../support/feed-builder.js';
+import { startFeedServer } from '../support/feed-server.js';
+import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
 
 describe('wirewatch run', () => {
   it('starts, logs where its Redis is, and shuts down cleanly on SIGINT', async () => {
+    // A local feed, so the run polls nothing on the internet.
+    const server = await startFeedServer();
+    server.route('/feed.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss([])));
+    const dir = await mkdtemp(join(tmpdir(), 'ww-run-'));
+    await writeFile(join(dir, 'feeds.yaml'), `feeds:\n  - id: local\n    url: ${server.url}/feed.xml\n`);
+    const prefix = uniquePrefix('run');
     const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/wirewatch.js'), 'run'], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', REDIS_URL: TEST_REDIS_URL, WIREWATCH_REDIS_PREFIX: uniquePrefix('run'), LOG_LEVEL: 'info', WIREWATCH_FEED_INTERVAL_SECONDS: '3600' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        REDIS_URL: TEST_REDIS_URL,
+        WIREWATCH_REDIS_PREFIX: prefix,
+        WIREWATCH_CONFIG: join(dir, 'feeds.yaml'),
+        WIREWATCH_ALLOW_PRIVATE_NETWORKS: 'true',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
@@ -28,6 +43,11 @@ describe('wirewatch run', () => {
     expect(logs).toContain('shut down cleanly');
     expect(logs).not.toMatch(/"level":(50|60)/);
     expect(code).toBe(0);
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+    const redis = createTestRedis();
+    await deletePrefix(redis, prefix);
+    redis.disconnect();
   });
 
   it('stops the redis-server it spawned itself', async () => {
