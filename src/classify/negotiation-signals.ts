@@ -54,7 +54,8 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
     accepted = true;
     evidence.push(support('negotiation.arranged-evacuation', quote(sentence, m.index, m.index + m[0].length)));
   }
-  const proposal = END_OF_WAR_PROPOSAL.exec(work);
+  // Both branches need "… war" after "end"; without " war" the backtracking scan is skipped.
+  const proposal = work.includes(' war') ? END_OF_WAR_PROPOSAL.exec(work) : null;
   if (proposal !== null) {
     accepted = true;
     evidence.push(support('negotiation.end-of-war-proposal', proposal[0]));

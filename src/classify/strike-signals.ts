@@ -155,7 +155,7 @@ function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, non
   // "sent drones against Kyiv" is an attack; "sent drones to Kyiv" a delivery.
   if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6)) && !AGAINST_AFTER.test(work.slice(cue.weaponIndex))) return { rule: 'strike.not.weapons-delivery' };
   if (statistics !== null) return { rule: 'strike.not.statistics', phrase: statistics[0] };
-  if (BACKGROUND.test(work.slice(0, cue.index))) return { rule: 'strike.not.background-mention' };
+  if (work.lastIndexOf('amid ', cue.index) !== -1 && BACKGROUND.test(work.slice(0, cue.index))) return { rule: 'strike.not.background-mention' };
   if (TREND.test(work.slice(Math.max(0, cue.index - 40), cue.index))) return { rule: 'strike.not.trend' };
   if (nonMilitary !== null) return { rule: 'strike.not.non-military-violence', phrase: nonMilitary[0] };
   if (cue.rule === 'strike.military-attack' && INVASION.test(work.slice(Math.max(0, cue.index - 30), cue.index))) return { rule: 'strike.not.invasion' };
