@@ -24,6 +24,8 @@ const TITLE_SUFFIX = /\s*(\(\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}\))?\s*«[^
 const STAMP_PREFIX = /^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}\s*-\s*/;
 const VIEW_TRAILER = /\s*View(\s+(photo|video))?\s+news\.?\s*$/i;
 const AGENCY_TRAILER = /\s*[—–-]{1,2}\s*[A-Z][\w.]*(\s+[A-Z][\w.]*)?\.?\s*$/;
+const VIEW_WORD = /view/i;
+const DASH = /[—–-]/;
 
 /** Plain text of a title or summary: HTML stripped, entities decoded, boilerplate removed. */
 export function cleanFeedText(raw: string, part: 'title' | 'summary'): string {
@@ -32,9 +34,12 @@ export function cleanFeedText(raw: string, part: 'title' | 'summary'): string {
   if (part === 'title') return (text.includes('«') ? text.replace(TITLE_SUFFIX, '') : text).trim();
   text = text.replace(STAMP_PREFIX, '');
   // Trailers sit in the last few words; matching only the tail keeps long ledes cheap.
+  // Each trailer needs a literal ("view", a dash); without one its pattern is not run.
   const cut = Math.max(0, text.length - 80);
-  const tail = text.slice(cut).replace(VIEW_TRAILER, '').replace(AGENCY_TRAILER, '');
-  return (text.slice(0, cut) + tail).trim();
+  const original = text.slice(cut);
+  let tail = VIEW_WORD.test(original) ? original.replace(VIEW_TRAILER, '') : original;
+  if (DASH.test(tail)) tail = tail.replace(AGENCY_TRAILER, '');
+  return (tail === original ? text : text.slice(0, cut) + tail).trim();
 }
 
 const FOLDABLE = /[\u2018\u2019\u02bc`´\u201c\u201d\u00ab\u00bb\u201e\u2010-\u2015\u00a0]/;
