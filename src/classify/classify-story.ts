@@ -33,6 +33,8 @@ export function classifyStory(story: StoryText): Classification {
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {
+  // One item cannot repeat; skip building its key.
+  if (evidence.length < 2) return evidence.slice();
   const seen = new Set<string>();
   return evidence.filter((e) => {
     const key = `${e.kind}|${e.polarity}|${e.rule}|${e.phrase.toLowerCase()}`;

@@ -50,7 +50,8 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
     accepted = true;
     evidence.push(support('negotiation.settlement-term', quote(sentence, m.index, m.index + m[0].length)));
   }
-  for (const m of matchesOf(EVACUATION, work)) {
+  // Both branches of the arranged-evacuation pattern name "evacuat…".
+  for (const m of work.includes('evacuat') ? matchesOf(EVACUATION, work) : []) {
     accepted = true;
     evidence.push(support('negotiation.arranged-evacuation', quote(sentence, m.index, m.index + m[0].length)));
   }

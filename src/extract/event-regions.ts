@@ -44,21 +44,24 @@ const ROAD_AFTER = /^(-\S+)?\s*(highway|road|route|motorway)\b/;
  * (`findSentencePlaces`); `strikeSentences` are the ones that report attacks.
  */
 export function findEventRegions(sentences: readonly string[], places: readonly PlaceMention[][], strikeSentences: readonly number[]): EventRegions {
-  const judgeSentence = (text: string, sentence: number): PlaceJudgement[] =>
-    (places[sentence] ?? []).map((mention) => ({ mention, role: judgeMention(text, mention), sentence }));
   const judgements: PlaceJudgement[] = [];
-  for (const i of strikeSentences) judgements.push(...judgeSentence(sentences[i] ?? '', i));
+  for (const i of strikeSentences) judgements.push(...judgeSentence(places, sentences[i] ?? '', i));
   let targets = judgements.filter((j) => j.role === 'target');
   // An attack reported in one sentence is often placed by another ("…, Donetsk region."): when
   // the attack sentences name no place, or only a country, the rest of the story may refine it.
   if (targets.every((t) => t.mention.region.type === 'country')) {
-    const rest = sentences.flatMap((text, i) => (strikeSentences.includes(i) ? [] : judgeSentence(text, i)));
+    const rest = sentences.flatMap((text, i) => (strikeSentences.includes(i) ? [] : judgeSentence(places, text, i)));
     const countries = new Set(targets.map((t) => t.mention.region.country));
     const finer = rest.filter((j) => j.role === 'target' && j.mention.region.type !== 'country' && (countries.size === 0 || countries.has(j.mention.region.country)));
     judgements.push(...rest);
     if (finer.length > 0) targets = finer;
   }
   return { regions: toRegions(targets.map((t) => t.mention)), judgements };
+}
+
+// Module level rather than a closure per call: the strike path runs this for every story.
+function judgeSentence(places: readonly PlaceMention[][], text: string, sentence: number): PlaceJudgement[] {
+  return (places[sentence] ?? []).map((mention) => ({ mention, role: judgeMention(text, mention), sentence }));
 }
 
 function judgeMention(text: string, mention: PlaceMention): PlaceRole {
