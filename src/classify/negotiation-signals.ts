@@ -1,5 +1,5 @@
 import type { Evidence } from '../domain/index.js';
-import { matchesOf } from '../text/match-all.js';
+import { matchesOf, withoutCaptures } from '../text/match-all.js';
 import * as L from './negotiation-lexicon.js';
 import type { Sentence } from './text-units.js';
 
@@ -15,7 +15,8 @@ export interface NegotiationSignals {
   sentences: number[];
 }
 
-const re = (source: string, flags = 'g') => new RegExp(source, flags);
+// Rules read only whole matches, never groups.
+const re = (source: string, flags = 'g') => new RegExp(withoutCaptures(source), flags);
 const SETTLEMENT = re(`\\b(${L.SETTLEMENT_CUE})\\b`);
 const TALKS = re(`\\b(${L.TALKS_CUE})\\b`);
 const END_OF_WAR = re(`\\b(${L.END_OF_WAR})\\b`, '');

@@ -1,5 +1,5 @@
 import type { Evidence } from '../domain/index.js';
-import { matchesOf } from '../text/match-all.js';
+import { matchesOf, withoutCaptures } from '../text/match-all.js';
 import * as L from './strike-lexicon.js';
 import { wordsBefore, type Sentence } from './text-units.js';
 
@@ -26,7 +26,8 @@ interface Cue {
   weaponIndex?: number;
 }
 
-const re = (source: string, flags = 'g') => new RegExp(source, flags);
+// Rules read only whole matches, never groups.
+const re = (source: string, flags = 'g') => new RegExp(withoutCaptures(source), flags);
 const WEAPON = re(`\\b(${L.WEAPON})\\b`);
 const MILITARY_WEAPON = re(`\\b(${L.MILITARY_WEAPON})\\b`, '');
 const ACT = re(`\\b(${L.ATTACK_ACT})\\b`);
