@@ -32,7 +32,9 @@ const WEAPON = re(`\\b(${L.WEAPON})\\b`);
 const MILITARY_WEAPON = re(`\\b(${L.MILITARY_WEAPON})\\b`, '');
 const ACT = re(`\\b(${L.ATTACK_ACT})\\b`);
 const COMPOUND = re(`\\b(${L.ATTACK_COMPOUND})\\b`);
-const WEAK = /\b(strikes?|struck|striking|attack(s|ed|ing)?)\b/g;
+const WEAK_WORDS = 'strikes?|struck|striking|attack(s|ed|ing)?';
+const WEAK = re(`\\b(${WEAK_WORDS})\\b`);
+const ANY_CUE = re(`\\b(${L.ATTACK_COMPOUND}|${L.WEAPON}|${WEAK_WORDS})\\b`, '');
 const ACTOR = re(`\\b(${L.MILITARY_ACTOR})\\b`, '');
 const DAMAGE = re(`\\b(${L.DAMAGE})\\b`, '');
 const TARGET_AFTER = re(`^\\s*((on|at|against|in)\\s+)?(\\S+\\s+){0,3}?(${L.TARGET_AFTER})\\b`, '');
@@ -122,6 +124,8 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: bo
 }
 
 function findCues(work: string): Cue[] {
+  // Most sentences name no weapon or attack word: one scan of the union rules them all out.
+  if (!ANY_CUE.test(work)) return [];
   const cues: Cue[] = [];
   for (const m of matchesOf(COMPOUND, work)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
   const weapons = matchesOf(WEAPON, work);
