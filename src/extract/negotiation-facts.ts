@@ -41,6 +41,9 @@ const CLAUSE_PRIORITY: readonly NegotiationStatus[] = ['rejected', 'agreed', 'sc
 
 const CLAUSE_BREAK = /;|,?\s+\b(although|though|but|while|whereas|however|yet)\b\s+/;
 const DATE = /\b((on|this|next|last|by|until|from) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( (morning|afternoon|evening|night))?\b|\b(on )?(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\b(on )?\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(today|tomorrow|tonight|next week|this week|later this week|next month|in the coming days)\b/;
+// Every date phrase names a weekday, a month or one of the relative words; the date pattern's four
+// branches are slow to try at every word, so this single alternation goes first.
+const DATE_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight|next week|this week|later this week|next month|in the coming days)\b/;
 const VENUE_BEFORE = /\b(in|at)\s+$/;
 const TALKS_WORD = /\b(talks|negotiat\w+|discussions|meet\w*|summit|round|hold|held|host\w*|begin|convene\w*|gather\w*)\b/;
 const TITLED_NAME = /\b(?:President|Prime Minister|Chancellor|[Ee]nvoy|Minister|Secretary|[Aa]dviser|[Nn]egotiator|Ombudsman)\s+((?:[A-Z][a-z'’-]+\s){0,2}[A-Z][a-z'’-]+)/g;
@@ -50,6 +53,14 @@ const TITLED_NAME = /\b(?:President|Prime Minister|Chancellor|[Ee]nvoy|Minister|
 const ANY_PERSON = unionOf(PEOPLE.map((a) => a.pattern));
 const ANY_SEAT = unionOf(SEATS.map((a) => a.pattern));
 const ANY_TOPIC = unionOf(TOPICS.map(([, pattern]) => pattern));
+
+// STATUS_WORDS in CLAUSE_PRIORITY order, so the first that matches a clause is its status.
+const BY_PRIORITY = CLAUSE_PRIORITY.map((s) => STATUS_WORDS.find(([name]) => name === s)).filter((e): e is [NegotiationStatus, RegExp] => e !== undefined);
+
+function clauseStatus(clause: string): NegotiationStatus | undefined {
+  for (const [status, pattern] of BY_PRIORITY) if (pattern.test(clause)) return status;
+  return undefined;
+}
 
 export function extractNegotiationFacts(sentences: readonly NegotiationSentence[]): NegotiationFacts {
   const parties = new Set<string>();
@@ -67,11 +78,11 @@ export function extractNegotiationFacts(sentences: readonly NegotiationSentence[
       else if (venue === undefined && VENUE_BEFORE.test(text.slice(Math.max(0, mention.start - 4), mention.start)) && TALKS_WORD.test(lower)) venue = mention.place.name;
     }
     const scheduled = STATUS_WORDS[2]?.[1].test(lower) ?? false;
-    const date = DATE.exec(lower);
+    const date = DATE_WORD.test(lower) ? DATE.exec(lower) : null;
     if (date !== null && (datePhrase === undefined || (scheduled && !datePhrase.scheduled))) datePhrase = { text: date[0], scheduled };
     for (const clause of lower.split(CLAUSE_BREAK)) {
       if (clause === undefined || clause.length < 3 || !ANY_TOPIC.test(clause)) continue;
-      const status = CLAUSE_PRIORITY.find((s) => STATUS_WORDS.find(([name]) => name === s)?.[1].test(clause));
+      const status = clauseStatus(clause);
       for (const [topic, pattern] of TOPICS) {
         if (!pattern.test(clause)) continue;
         // "ceasefire on energy" is the energy moratorium, not a general ceasefire.
