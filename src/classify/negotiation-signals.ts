@@ -1,5 +1,5 @@
 import type { Evidence } from '../domain/index.js';
-import { matchesOf, withoutCaptures } from '../text/match-all.js';
+import { anyStem, matchesOf, withoutCaptures } from '../text/match-all.js';
 import * as L from './negotiation-lexicon.js';
 import type { Sentence } from './text-units.js';
 
@@ -37,7 +37,7 @@ export function detectNegotiationSignals(sentences: readonly Sentence[]): Negoti
 }
 
 // Every negotiation cue contains one of these stems; most sentences contain none.
-const MAY_NEGOTIATE = /cease|truce|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|end|stop|halt|finish/;
+const MAY_NEGOTIATE = anyStem('cease|truce|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|end|stop|halt|finish'.split('|'));
 
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
   if (!MAY_NEGOTIATE.test(sentence.lower)) return false;
