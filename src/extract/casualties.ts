@@ -1,5 +1,5 @@
 import type { CasualtyFacts } from '../domain/index.js';
-import { matchesOf } from '../text/match-all.js';
+import { anyStem, matchesOf } from '../text/match-all.js';
 import { COUNT, parseCount } from './numbers.js';
 
 /**
@@ -18,7 +18,7 @@ const SUBJECT = new RegExp(`\\b(?:at least |about |around |more than |over |up t
 const VERB_FIRST = new RegExp(`\\b(killing|killed|kills|injuring|wounding|injured|wounded)\\s+(?:at least |about |around |more than |over |nearly |almost )?(${COUNT})\\b(?:\\s+${ADJECTIVE}{0,2}(${PERSON}))?`, 'g');
 const TOLL = new RegExp(`\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`, 'g');
 const IS_KILLED = new RegExp(`^(${KILLED})$`);
-const MAY_HAVE_CASUALTY = /kill|dead|died|injur|wound|hurt|toll|perish|lost|hospitali|fatalit/;
+const MAY_HAVE_CASUALTY = anyStem(['kill', 'dead', 'died', 'injur', 'wound', 'hurt', 'toll', 'perish', 'lost', 'hospitali', 'fatalit']);
 
 /** Casualties in folded, lower-case sentences that report an attack. */
 export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
