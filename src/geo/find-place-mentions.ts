@@ -78,6 +78,7 @@ function bestAt(text: string, tokens: readonly Token[], at: number, options: Mat
 
 // "Republic of Tatarstan", "the region of Kharkiv", "Oblast of Kursk".
 const PREFIX_WORDS: ReadonlySet<string> = new Set(['republic', 'region', 'oblast', 'province']);
+const PREFIX_LENGTHS: ReadonlySet<number> = new Set([...PREFIX_WORDS].map((w) => w.length));
 
 /** The region after "Republic of" / "region of": the stem then means the region, not the city. */
 function prefixedRegionAt(text: string, tokens: readonly Token[], at: number, options: MatchOptions): Candidate | undefined {
@@ -119,7 +120,9 @@ export function matchPlaces(text: string, options: MatchOptions = {}): PlaceMent
   const starts: number[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    const prefixed = PREFIX_WORDS.has(token.key) ? prefixedRegionAt(text, tokens, i, options) : undefined;
+    // A length check first spares hashing every word of the text.
+    const maybePrefix = PREFIX_LENGTHS.has(token.key.length) && PREFIX_WORDS.has(token.key);
+    const prefixed = maybePrefix ? prefixedRegionAt(text, tokens, i, options) : undefined;
     if (prefixed === undefined && !token.capitalised && options.anyCase !== true) { i++; continue; }
     const known = prefixed !== undefined || gazetteer.names.has(token.key) || gazetteer.stems.has(token.key) || (options.demonyms === true && gazetteer.demonyms.has(token.key));
     if (!known) { i++; continue; }
