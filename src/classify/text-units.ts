@@ -102,20 +102,34 @@ export function toSentences(story: StoryText): Sentence[] {
 /** The words just before `index` in `lower`, bounded by `count` and by the start of a clause. */
 export function wordsBefore(lower: string, index: number, count: number): string {
   const head = lower.slice(0, index);
-  const clauseStart = Math.max(head.lastIndexOf(';'), head.lastIndexOf(' but '), head.lastIndexOf(' although '), head.lastIndexOf(' while '));
-  // slice(-0) would keep every word; only the common positive count takes the fast path.
-  if (count <= 0) return head.slice(clauseStart + 1).split(/\s+/).filter((w) => w.length > 0).slice(-count).join(' ');
-  // Walk back word by word instead of splitting the whole clause: only the last few are wanted.
+  if (count <= 0) {
+    // slice(-0) keeps every word of the clause; a negative count drops words from its start.
+    const clauseStart = Math.max(head.lastIndexOf(';'), head.lastIndexOf(' but '), head.lastIndexOf(' although '), head.lastIndexOf(' while '));
+    return head.slice(clauseStart + 1).split(/\s+/).filter((w) => w.length > 0).slice(-count).join(' ');
+  }
+  // Take the last words first, then look for a clause start only inside their span (one
+  // character wider, for the space before a marker): a marker further back cannot cut them.
+  const span = lastWords(head, -1, count);
+  const from = Math.max(0, span.start - 1);
+  const tail = head.slice(from);
+  const marker = Math.max(tail.lastIndexOf(';'), tail.lastIndexOf(' but '), tail.lastIndexOf(' although '), tail.lastIndexOf(' while '));
+  return marker === -1 ? span.words : lastWords(head, from + marker, count).words;
+}
+
+/** Up to `count` whitespace-separated words ending `head`, none at or before `limit`. */
+function lastWords(head: string, limit: number, count: number): { words: string; start: number } {
   const words: string[] = [];
   let i = head.length - 1;
+  let start = head.length;
   while (words.length < count) {
-    while (i > clauseStart && isSpace(head.charCodeAt(i))) i--;
-    if (i <= clauseStart) break;
+    while (i > limit && isSpace(head.charCodeAt(i))) i--;
+    if (i <= limit) break;
     const end = i + 1;
-    while (i > clauseStart && !isSpace(head.charCodeAt(i))) i--;
+    while (i > limit && !isSpace(head.charCodeAt(i))) i--;
     words.push(head.slice(i + 1, end));
+    start = i + 1;
   }
-  return words.reverse().join(' ');
+  return { words: words.reverse().join(' '), start };
 }
 
 /** Exactly the characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
