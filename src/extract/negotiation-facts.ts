@@ -52,7 +52,11 @@ const TITLED_NAME = /\b(?:President|Prime Minister|Chancellor|[Ee]nvoy|Minister|
 // test spares them a test per entry.
 const ANY_PERSON = unionOf(PEOPLE.map((a) => a.pattern));
 const ANY_SEAT = unionOf(SEATS.map((a) => a.pattern));
-const ANY_TOPIC = unionOf(TOPICS.map(([, pattern]) => pattern));
+// Topics whose pattern is not one \b(…)\b group stand in the union by a word every match of
+// theirs ends with ("… energy", "… bodies", "minsk"), so the union stays one flat alternation.
+const ENERGY_WORD = /\b(energy|power (plants?|grid)|electricity)\b/;
+const GATE_STAND_INS: Readonly<Record<string, RegExp>> = { 'energy moratorium': ENERGY_WORD, 'bodies repatriation': /\b(bodies)\b/, 'minsk agreements': /\b(minsk)\b/ };
+const ANY_TOPIC = unionOf(TOPICS.map(([topic, pattern]) => GATE_STAND_INS[topic] ?? pattern));
 
 // STATUS_WORDS in CLAUSE_PRIORITY order, so the first that matches a clause is its status.
 const BY_PRIORITY = CLAUSE_PRIORITY.map((s) => STATUS_WORDS.find(([name]) => name === s)).filter((e): e is [NegotiationStatus, RegExp] => e !== undefined);
@@ -83,10 +87,12 @@ export function extractNegotiationFacts(sentences: readonly NegotiationSentence[
     for (const clause of lower.split(CLAUSE_BREAK)) {
       if (clause === undefined || clause.length < 3 || !ANY_TOPIC.test(clause)) continue;
       const status = clauseStatus(clause);
+      // The energy pattern backtracks over up to 60 characters; its closing word is checked first.
+      const energy = ENERGY_WORD.test(clause) && (TOPICS[0]?.[1].test(clause) ?? false);
       for (const [topic, pattern] of TOPICS) {
-        if (!pattern.test(clause)) continue;
+        if (topic === 'energy moratorium' ? !energy : !pattern.test(clause)) continue;
         // "ceasefire on energy" is the energy moratorium, not a general ceasefire.
-        if (topic === 'ceasefire' && TOPICS[0]?.[1].test(clause) && !/\b(full|complete|comprehensive|general|unconditional|\d+-day)\b/.test(clause)) continue;
+        if (topic === 'ceasefire' && energy && !/\b(full|complete|comprehensive|general|unconditional|\d+-day)\b/.test(clause)) continue;
         const before = outcomes.get(topic);
         if (status !== undefined && (before === undefined || CLAUSE_PRIORITY.indexOf(status) < CLAUSE_PRIORITY.indexOf(before))) outcomes.set(topic, status);
         else if (!outcomes.has(topic)) outcomes.set(topic, status ?? 'proposed');
