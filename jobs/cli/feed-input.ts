@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { WirewatchError } from '../../src/errors.js';
-import { createFeedFetcher } from '../../src/feeds/fetch-feed.js';
-import { describeUserAgent, listFeedSources } from '../../src/feeds/feed-list.js';
+import { createConfiguredFetcher, listFeedSources } from '../../src/feeds/feed-list.js';
 import { loadConfig } from '../config/load-config.js';
 import type { CliIo } from './command.js';
 
@@ -32,13 +31,7 @@ export async function loadFeedInput(input: string, requestedId: string | undefin
   }
   const config = await loadConfig(io.env);
   const configured = listFeedSources(config).find((feed) => feed.url === input);
-  const fetcher = createFeedFetcher({
-    allowPrivateNetworks: config.allowPrivateNetworks,
-    connectTimeoutMs: config.feedDefaults.connectTimeoutMs,
-    timeoutMs: config.feedDefaults.timeoutMs,
-    maxBytes: config.feedDefaults.maxBytes,
-    userAgent: describeUserAgent(config.contactUrl),
-  });
+  const fetcher = createConfiguredFetcher(config);
   try {
     const result = await fetcher.fetchFeed(input);
     if (result.kind !== 'fetched') throw new WirewatchError('feed_http_status', `unexpected ${result.status} without a conditional request`);

@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/domain/ports.js';
 import { listFeedSources, type FeedSource } from '../../src/feeds/feed-list.js';
+import { acquireLock, releaseLock, renewLock } from '../runtime/redis-lock.js';
 import { createQueue, POLL_JOB_NAME, POLL_JOB_OPTIONS, type PollJobData } from '../queues.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
 
@@ -89,21 +90,18 @@ interface LeaderLock {
   release(): Promise<void>;
 }
 
-const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-
 function createLeaderLock(redis: Redis, key: string, ttlMs: number): LeaderLock {
   const token = randomUUID();
   let held = false;
   return {
     async holdOrAcquire() {
-      held = held ? (await redis.eval(RENEW, 1, key, token, ttlMs)) === 1 : false;
-      if (!held) held = (await redis.set(key, token, 'PX', ttlMs, 'NX')) === 'OK';
+      held = held ? await renewLock(redis, key, token, ttlMs) : false;
+      if (!held) held = (await acquireLock(redis, key, ttlMs, token)) !== undefined;
       return held;
     },
     isHeld: () => held,
     async release() {
-      if (held) await redis.eval(RELEASE, 1, key, token);
+      if (held) await releaseLock(redis, key, token);
       held = false;
     },
   };

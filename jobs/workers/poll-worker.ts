@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { createFeedFetcher } from '../../src/feeds/fetch-feed.js';
-import { describeUserAgent, listFeedSources } from '../../src/feeds/feed-list.js';
+import { createConfiguredFetcher, listFeedSources } from '../../src/feeds/feed-list.js';
 import { pollFeed, type PollDeps, type PollOutcome } from '../../src/feeds/poll-feed.js';
 import { createFeedStateStore } from '../../src/store/feed-state.js';
 import { createOperatorNotices } from '../../src/store/operator-notices.js';
 import { createSeenStories } from '../../src/store/seen-stories.js';
 import { createQueue, createWorker, enqueueStories, type PollJobData, type StoryJobData } from '../queues.js';
+import { acquireLock, releaseLock } from '../runtime/redis-lock.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
 
 /** Polls are network-bound; a handful in parallel keeps 50 feeds at 60 s comfortably on time. */
@@ -21,13 +20,7 @@ export type PollJobResult = PollOutcome | { outcome: 'not-configured' | 'busy'; 
 export async function createPollWorker(deps: RuntimeDeps): Promise<Closeable> {
   const { config } = deps;
   const storyQueue = createQueue<StoryJobData>('story', deps);
-  const fetcher = createFeedFetcher({
-    allowPrivateNetworks: config.allowPrivateNetworks,
-    connectTimeoutMs: config.feedDefaults.connectTimeoutMs,
-    timeoutMs: config.feedDefaults.timeoutMs,
-    maxBytes: config.feedDefaults.maxBytes,
-    userAgent: describeUserAgent(config.contactUrl),
-  });
+  const fetcher = createConfiguredFetcher(config);
   const pollDeps: PollDeps = {
     fetcher,
     state: createFeedStateStore(deps.redis, deps.prefix),
@@ -46,15 +39,15 @@ export async function createPollWorker(deps: RuntimeDeps): Promise<Closeable> {
       const feed = listFeedSources(config).find((f) => f.id === job.data.feedId);
       if (!feed) return { outcome: 'not-configured', feedId: job.data.feedId };
       const lockKey = `${deps.prefix}:feed:${feed.id}:polling`;
-      const token = randomUUID();
-      if ((await deps.redis.set(lockKey, token, 'PX', lockMs, 'NX')) !== 'OK') return { outcome: 'busy', feedId: feed.id };
+      const token = await acquireLock(deps.redis, lockKey, lockMs);
+      if (token === undefined) return { outcome: 'busy', feedId: feed.id };
       try {
         const outcome = await pollFeed(feed, pollDeps, { force: job.data.force === true });
         deps.metrics.feedPolls.inc({ feed: feed.id, outcome: outcome.outcome });
         if (outcome.outcome === 'fetched') deps.metrics.storiesEnqueued.inc({ feed: feed.id }, outcome.enqueued);
         return outcome;
       } finally {
-        await releaseLock(deps, lockKey, token);
+        await releaseLock(deps.redis, lockKey, token);
       }
     },
     deps,
@@ -71,9 +64,4 @@ export async function createPollWorker(deps: RuntimeDeps): Promise<Closeable> {
       await fetcher.close();
     },
   };
-}
-
-/** Deletes the lock only if it is still ours (it may have expired and been taken). */
-async function releaseLock(deps: RuntimeDeps, key: string, token: string): Promise<void> {
-  await deps.redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, key, token);
 }

@@ -1,4 +1,5 @@
 import type { Config, FeedConfig } from '../config/index.js';
+import { createFeedFetcher, type FeedFetcher } from './fetch-feed.js';
 
 /** A feed as the poller uses it: every default filled in. */
 export interface FeedSource {
@@ -39,4 +40,15 @@ export function listFeedSources(config: Pick<Config, 'feeds' | 'feedDefaults'>):
 /** Honest User-Agent: who we are and where a feed operator can reach us. */
 export function describeUserAgent(contactUrl: string, version = '0.1'): string {
   return `wirewatch/${version} (news alert bot; +${contactUrl})`;
+}
+
+/** The safe fetcher with the limits the config sets; the poller and the CLI share it. */
+export function createConfiguredFetcher(config: Pick<Config, 'allowPrivateNetworks' | 'feedDefaults' | 'contactUrl'>): FeedFetcher {
+  return createFeedFetcher({
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    connectTimeoutMs: config.feedDefaults.connectTimeoutMs,
+    timeoutMs: config.feedDefaults.timeoutMs,
+    maxBytes: config.feedDefaults.maxBytes,
+    userAgent: describeUserAgent(config.contactUrl),
+  });
 }
