@@ -123,3 +123,13 @@ export async function warnOnEvictionPolicy(client: Redis, logger: Logger): Promi
     return undefined;
   }
 }
+
+/**
+ * For read-only commands (`status`, `explain --dropped`): the Redis that `run` uses, without ever
+ * spawning one — a fresh spawned server would hold nothing worth reading.
+ */
+export async function connectExistingRedis(configuredUrl: string | undefined, logger: Logger): Promise<{ url: string; redis: Redis }> {
+  const url = configuredUrl ?? LOCAL_REDIS_URL;
+  if (!(await answersPing(url))) throw new WirewatchError('redis_unavailable', `no Redis answers at ${url}; set REDIS_URL to the one wirewatch run uses`);
+  return { url, redis: connectRedis(url, logger) };
+}

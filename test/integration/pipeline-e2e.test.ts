@@ -5,12 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../jobs/config/load-config.js';
 import { startApp, type App } from '../../jobs/runtime/app.js';
 import { silentLogger } from '../../jobs/runtime/logger.js';
+import { runCli } from '../../jobs/cli/run-cli.js';
 import { collectStatus, formatStatus } from '../../jobs/status/collect-status.js';
 import { createIncidentStore } from '../../jobs/workers/story-worker.js';
 import type { Config } from '../../src/config/index.js';
 import type { Incident } from '../../src/domain/index.js';
 import { listIncidents } from '../../src/store/list-incidents.js';
 import { buildRss } from '../support/feed-builder.js';
+import { createTestIo } from '../support/io.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
 
@@ -101,5 +103,15 @@ describe('feeds → stories → incidents, end to end', () => {
     expect(report.queues.story).toMatchObject({ failed: 0 });
     expect(report.recentIncidents).toHaveLength(1);
     expect(formatStatus(report, Date.now())).toMatch(/ok\s+outlet-a/);
+  });
+
+  it('tells the operator why the labour strike was not alerted (explain --dropped)', async () => {
+    const io = createTestIo({ REDIS_URL: TEST_REDIS_URL, WIREWATCH_REDIS_PREFIX: prefix });
+    expect(await runCli(['explain', '--dropped', '--limit', '5'], io)).toBe(0);
+    expect(io.out()).toMatch(/^1 stories dropped/);
+    expect(io.out()).toContain('Dock workers in Rotterdam begin 48-hour strike over pay');
+    expect(io.out()).toContain('no alert');
+    const bad = createTestIo({ REDIS_URL: TEST_REDIS_URL });
+    expect(await runCli(['explain', '--dropped', '--limit', 'many'], bad)).toBe(2);
   });
 });

@@ -1,10 +1,12 @@
 import { analyzeStory } from '../../../src/classify/analyze-story.js';
 import type { StoryInput } from '../../../src/domain/index.js';
+import { WirewatchError } from '../../../src/errors.js';
 import { readFeedDocument } from '../../../src/feeds/read-feed.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { writeLine } from '../command.js';
 import { explainAnalysis } from '../explain-text.js';
 import { isFeedUrl, loadFeedInput } from '../feed-input.js';
+import { explainDropped } from '../explain-dropped.js';
 import { parseStoryLine } from '../story-lines.js';
 
 /**
@@ -15,11 +17,16 @@ import { parseStoryLine } from '../story-lines.js';
 export const explainCommand: CliCommand = {
   name: ['explain'],
   summary: 'why a story was or was not alerted, human-readable',
-  usage: '<story.json|stories.jsonl|feed.xml|feed-url|->',
-  options: {},
-  positionals: { min: 1, max: 1 },
+  usage:
+    '<story.json|stories.jsonl|feed.xml|feed-url|->\n       wirewatch explain --dropped [--limit N]\n\n' +
+    '  --dropped   why the newest stories the running pipeline dropped were not alerted (reads Redis)\n' +
+    '  --limit N   how many dropped stories to show (default 10)',
+  options: { dropped: { type: 'boolean' }, limit: { type: 'string' } },
+  positionals: { min: 0, max: 1 },
   async run(args, io) {
-    const input = args.positionals[0] ?? '-';
+    if (args.values.dropped === true) return explainDropped(args, io);
+    const input = args.positionals[0];
+    if (input === undefined) throw new WirewatchError('cli_usage', 'explain needs a story file, a feed file or URL, `-`, or --dropped');
     const stories = await readStories(input, io);
     stories.forEach((story, i) => {
       if (i > 0) writeLine(io.stdout, '');
