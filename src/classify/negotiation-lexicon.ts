@@ -5,6 +5,14 @@
 
 const alt = (...parts: string[]): string => parts.join('|');
 
+const RU = '(the )?(russia|moscow|kremlin|putin)';
+const UA = '(ukraine|kyiv|kiev|zelensk\\w*)';
+/**
+ * A third party brokering something between the warring sides is mediation whatever the object
+ * ("broker the grain arrangement between Moscow and Kyiv"); between allies it would name neither.
+ */
+const BROKERED_BETWEEN_SIDES = `(broker|mediat)\\w* (\\S+ ){0,8}?between (${RU} and ${UA}|${UA} and ${RU}|(the )?(two )?warring (sides|parties))`;
+
 /** Cues that are about ending or limiting the fighting by themselves. */
 export const SETTLEMENT_CUE = alt(
   'cease-?fires?', 'truces?', 'armistice', 'moratori(um|a)',
@@ -19,6 +27,7 @@ export const SETTLEMENT_CUE = alt(
   '(return(ed|s)?|repatriat\\w+|handed over|hand over) (of )?(the )?bodies',
   '(demands?|ultimatum) to surrender|surrender (demands?|ultimatum)',
   '(cede|ceding|concede|conceding) (\\S+ ){0,3}territor\\w*', 'territorial concessions?',
+  BROKERED_BETWEEN_SIDES,
 );
 
 /** Cues that need the other warring side in the sentence to be about the war. */

@@ -76,7 +76,9 @@ export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string; stem
 export const HYPOTHETICAL =
   "may|might|could|would|will|won't|shall|can|cannot|plan(s|ned|ning)?|prepar\\w+|threat\\w*|warn\\w*|expect\\w*|likely|possib\\w*|potential\\w*|" +
   'risk\\w*|ready|protect\\w*|intend\\w*|imminent|impending|fear\\w*|if|unless|capab\\w+|aim(s|ing)?|want(s|ed)?|going|vow\\w*|promis\\w*|poised|' +
-  'allow\\w*|permi\\w+|acceptable|legitimate|provocations?|provok\\w+';
+  'allow\\w*|permi\\w+|acceptable|legitimate|provocations?|provok\\w+|' +
+  // Shielding something from attacks is their general purpose, not a report of one.
+  'shield(s|ing)?|(defend|safeguard|guard)(s|ing)? (\\S+ ){0,3}?(from|against)';
 
 /** Between a modal and the attack, these turn it back into a report ("will pay for the strike"). */
 export const REACTION_BRIDGE = 'for|after|over|about|following|condemn\\w*|investigat\\w*|respon\\w*|since|despite';

@@ -24,6 +24,8 @@ interface Cue {
   weight: number;
   /** Index of the weapon word when the cue rests on one (for the delivery check). */
   weaponIndex?: number;
+  /** Where the words between a weapon and a later act lie: a modal there governs the act. */
+  between?: { start: number; end: number };
 }
 
 // Rules read only whole matches, never groups.
@@ -137,7 +139,9 @@ function findCues(work: string): Cue[] {
     usedActs.add(act.index);
     const start = Math.min(weapon.index, act.index);
     const end = Math.max(weapon.index + weapon[0].length, act.index + act[0].length);
-    cues.push({ rule: 'strike.weapon-and-act', index: start, end, weight: 3, weaponIndex: weapon.index });
+    const cue: Cue = { rule: 'strike.weapon-and-act', index: start, end, weight: 3, weaponIndex: weapon.index };
+    if (act.index > weapon.index) cue.between = { start: weapon.index + weapon[0].length, end: act.index };
+    cues.push(cue);
   }
   for (const m of matchesOf(WEAK, work)) {
     if (covered(cues, m.index)) continue;
@@ -154,6 +158,11 @@ function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, non
   const before = wordsBefore(work, cue.index, 8);
   const modal = lastMatch(HYPOTHETICAL, before);
   if (modal !== undefined && !REACTION_BRIDGE.test(before.slice(modal.index + modal[0].length))) return { rule: 'strike.not.hypothetical', phrase: `${before.slice(modal.index)} ${work.slice(cue.index, cue.end)}` };
+  // "the missiles would protect cities from strikes": the modal sits inside the cue, before its act.
+  const inner = cue.between === undefined ? undefined : lastMatch(HYPOTHETICAL, work.slice(cue.between.start, cue.between.end));
+  if (inner !== undefined && cue.between !== undefined && !REACTION_BRIDGE.test(work.slice(cue.between.start + inner.index + inner[0].length, cue.between.end))) {
+    return { rule: 'strike.not.hypothetical', phrase: work.slice(cue.index, cue.end) };
+  }
   if (NEGOTIATED.test(before)) return { rule: 'strike.not.negotiation-subject', phrase: `${before.split(' ').slice(-3).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (NEGATION.test(before)) return { rule: 'strike.not.negated', phrase: `${before.split(' ').slice(-2).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (INFINITIVE.test(before) && !ONGOING_INFINITIVE.test(before)) return { rule: 'strike.not.hypothetical' };

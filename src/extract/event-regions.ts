@@ -22,9 +22,10 @@ export interface EventRegions {
   judgements: PlaceJudgement[];
 }
 
-// A place followed by a speech or decision verb is the government speaking, not a target.
+// A place followed by a speech or decision verb is the government speaking, not a target
+// ("X claimed" is speech, but an attack on X that "claimed the lives of" people is a toll).
 const ACTOR_AFTER =
-  /^('s?)?\s*(says?|said|claims?|claimed|announc\w+|reports?|reported|accus\w+|den(y|ies|ied)|warn\w*|stat\w+|urg\w+|calls?|called|believes?|insists?|blam\w+|respond\w+|refus\w+|reject\w+|agree\w*|demand\w*|wants?|hopes?|plans?|threat\w+|condemn\w+|vow\w*|confirm\w*|deni\w+|insist\w*|thinks?|expects?|sees?|told|tells?)\b/;
+  /^('s?)?\s*(says?|said|(claims?|claimed)(?! the li(ves|fe))|announc\w+|reports?|reported|accus\w+|den(y|ies|ied)|warn\w*|stat\w+|urg\w+|calls?|called|believes?|insists?|blam\w+|respond\w+|refus\w+|reject\w+|agree\w*|demand\w*|wants?|hopes?|plans?|threat\w+|condemn\w+|vow\w*|confirm\w*|deni\w+|insist\w*|thinks?|expects?|sees?|told|tells?)\b/;
 // "X's foreign minister", "X officials": a country or capital as the seat of a speaker.
 const SEAT_AFTER =
   /^('s?)?\s*(president|prime minister|pm|foreign (minister|ministry|office)|defen[cs]e (minister|ministry)|minister\w*|chancellor|leader\w*|officials?|government|ambassador|envoy|embassy|parliament|authorities|administration|general staff|army|forces|troops|military|air force|navy|mayor|governor|spokes\w+|media|press|intelligence)\b/;

@@ -36,6 +36,16 @@ describe('classifyStory — strikes', () => {
     expect(kindsOf('Netherlands pledges more F-16s and air defence systems to Kyiv', 'The package includes shells and drones.')).toEqual([]);
   });
 
+  it('refuses a weapon whose act is governed by a modal or a purpose clause', () => {
+    const title = 'Senate backs loan for new interceptor batteries';
+    const summary = 'Officials said the rockets could shield power plants against drone strikes this winter.';
+    expect(kindsOf(title, summary)).toEqual([]);
+    expect(refusals(title, summary)).toContain('strike.not.hypothetical');
+    expect(kindsOf('Lawmakers vote on air defence funding', 'The new missiles will defend the capital from Russian attacks.')).toEqual([]);
+    // The same weapon and act without the modal is still an attack.
+    expect(kindsOf('Lawmakers vote on air defence funding', 'Russian missiles struck the capital overnight.')).toContain('strike');
+  });
+
   it('does not treat an industrial blast as a strike', () => {
     expect(kindsOf('Explosion at fertiliser factory in Texas kills 12', 'Firefighters are searching the debris of the plant.')).toEqual([]);
   });
@@ -51,6 +61,8 @@ describe('classifyStory — negotiations', () => {
     ['Ukraine and Russia swap 90 prisoners of war in UAE-brokered exchange', ''],
     ['Putin rejects 30-day ceasefire proposal', 'The Kremlin said a truce would only help Kyiv rearm.'],
     ['Turkey offers to mediate between Moscow and Kyiv', ''],
+    ['Reaching an accord on shipping lanes comes first, Turkish officials say', 'Ankara wants to broker the corridor arrangement between Russia and Ukraine.'],
+    ['Gulf state brokers return of deported children', 'Doha has been brokering the handovers between the warring sides since spring.'],
     ['Humanitarian corridor opens for civilians leaving Mariupol', ''],
   ])('labels diplomacy to stop the fighting: %s', (title, summary) => {
     expect(kindsOf(title, summary)).toContain('negotiation');

@@ -32,6 +32,25 @@ describe('facts', () => {
     expect(extractCasualties(['nine killed, 35 wounded in overnight strike'])).toEqual({ killed: 9, injured: 35 });
   });
 
+  it('reads casualties with noun modifiers, active verbs and single persons', () => {
+    expect(extractCasualties(['four rail employees were hurt when the depot was shelled'])).toEqual({ injured: 4 });
+    expect(extractCasualties(['two emergency workers and a hospital nurse were wounded'])).toEqual({ injured: 3 });
+    expect(extractCasualties(['artillery fire kills a woman and wounds her husband'])).toEqual({ killed: 1, injured: 1 });
+    expect(extractCasualties(['the drone hit a minibus, killing a 15-year-old girl'])).toEqual({ killed: 1 });
+    expect(extractCasualties(['a shell killed his three daughters'])).toEqual({ killed: 3 });
+    expect(extractCasualties(['one resident died and another was injured'])).toEqual({ killed: 1, injured: 1 });
+    expect(extractCasualties(['the barrage claimed the lives of at least six villagers'])).toEqual({ killed: 6 });
+    // A determiner counts one only for a single person; a plural or a weapon is no figure.
+    expect(extractCasualties(['the strike injured their children'])).toEqual({});
+    expect(extractCasualties(['a drone was shot down and killed nobody'])).toEqual({});
+  });
+
+  it('keeps a place whose attack claimed lives as the target, not a speaker', () => {
+    const a = analyzeStory({ title: 'Missile attack on Poltava claimed the lives of three people' });
+    expect(a.regions.map((r) => r.code)).toEqual(['UA-53']);
+    expect(a.facts.casualties.killed).toBe(3);
+  });
+
   it('extracts targets, attacker and a place for a strike story', () => {
     const a = analyzeStory({ title: 'Russian missiles hit power plant and homes in Kharkiv', summary: 'Three people were wounded.' });
     expect(a.facts.targets).toEqual(expect.arrayContaining(['energy', 'residential']));
