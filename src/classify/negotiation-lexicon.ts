@@ -18,7 +18,7 @@ export const SETTLEMENT_CUE = alt(
   'cease-?fires?', 'truces?', 'armistice', 'moratori(um|a)',
   'peace (talks|negotiations?|process|deal|plan|agreement|accord|settlement|summit|formula|proposals?|initiative|conference|treaty|envoy|efforts?|framework|terms|push|bid|mission)',
   'peaceful settlement', 'negotiating table', 'de-?escalation (talks|agreement|deal)',
-  'prisoners?[- ](swaps?|exchanges?)', '(swap|exchange)s? of (prisoners|bodies|pows|captives)', '(prisoners|pows|captives) (were |have been )?(swapped|exchanged)', '(swap|swaps|swapped|swapping|exchange|exchanged|exchanging) (\\S+ ){0,3}?(prisoners|pows|captives)',
+  'prisoners?[- ](swaps?|exchanges?)', '(swap|exchange)s? of (prisoners|bodies|pows|captives)', '(prisoners|pows|captives) (were |have been )?(swapped|exchanged)', '(swap|swaps|swapped|swapping|exchange|exchanged|exchanging) (\\S+ ){0,3}?(prisoners|pows|captives|bodies|remains)',
   '(released|returned|freed|brought back) from (russian |ukrainian )?captivity', 'freed (ukrainian |russian )?(prisoners|pows|defenders|soldiers)', 'all for all',
   'humanitarian (corridors?|pause)', 'evacuation corridors?', 'safe passage',
   'grain (deal|corridor|agreement|initiative|exports? deal)', 'black sea (grain|initiative)',
@@ -28,6 +28,9 @@ export const SETTLEMENT_CUE = alt(
   '(demands?|ultimatum) to surrender|surrender (demands?|ultimatum)',
   '(cede|ceding|concede|conceding) (\\S+ ){0,3}territor\\w*', 'territorial concessions?',
   BROKERED_BETWEEN_SIDES,
+  // A pause in attacks offered, demanded or turned down is a partial ceasefire; a pause merely
+  // observed ("a lull in shelling") is not diplomacy, so a proposal word must govern it.
+  '(propos\\w*|offer\\w*|call\\w* for|agree\\w*|demand\\w*|reject\\w*|accept\\w*|plan|initiative|deal) (\\S+ ){0,4}?(pause|halt|cessation|stop)( (in|to|of|on))? (\\S+ ){0,2}?(strikes|attacks|shelling|bombing|hostilities)',
 );
 
 /** Cues that need the other warring side in the sentence to be about the war. */

@@ -33,6 +33,8 @@ export const ATTACK_COMPOUND = alt(
   'shell(ing|ed)?', 'bombard\\w+', 'air ?strikes?', 'air raids? (on|hit|killed|destroyed)',
   '(missile|rocket|drone|uav|artillery|mortar|kamikaze|aerial|bomb|mlrs|shahed)[- ](strikes?|attacks?|fire|barrages?|salvos?|hits?|raids?)',
   '(struck|hit|attacked|targeted|destroyed|damaged|killed|injured|wounded) by (an? |the )?(\\w+ )?(missiles?|drones?|rockets?|shells?|shelling|bombs?|artillery|air ?strikes?|shrapnel)',
+  // A drone or missile coming down on a place is an attack even when the wire calls it a crash.
+  '(drones?|uavs?|missiles?|rockets?|shaheds?) (crash(ed|es|ing)?|fell|falls|falling) (into|on|onto)',
 );
 
 /** Who fights: a strike word next to an armed actor is military, not a labour dispute. */
@@ -69,6 +71,10 @@ export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string; stem
   { rule: 'idiom', pattern: '(strik(e|es|ing)|struck) (an? |the )?(\\w+ )?(deal|balance|chord|note|pose|bargain|agreement|compromise|tone|match|accord)s?\\b|(strik(e|es|ing)|struck) down|lucky strike|strike out', stems: ['strik', 'struck'] },
   { rule: 'lightning', pattern: 'lightning( strikes?| struck| bolts?)?', stems: ['lightning'] },
   { rule: 'meteor', pattern: '(meteor\\w*|asteroid|fireball)( (strikes?|struck|hits?|explosions?|blasts?|exploded))?', stems: ['meteor', 'asteroid', 'fireball'] },
+  // Test launches have no target; "test" before or after the launch word marks them.
+  { rule: 'weapons-test', pattern: '(test|trial)[- ]?(launch\\w*|fir\\w*)|(launch|firing)( \\w+)? tests?|(missile|rocket|weapons?) tests?', stems: ['test', 'trial'] },
+  // "Shell" is also an oil major, and its results are wire news next to the war's.
+  { rule: 'company', pattern: "shell('s)? (plc|profits?|shares|posts|reports|earnings|results|ceo|chief|boss|investors)", stems: ['shell'] },
   { rule: 'cyber', pattern: '(cyber|hacker|ddos|ransomware)[- ]?(attacks?|strikes?)', stems: ['cyber', 'hacker', 'ddos', 'ransomware'] },
 ];
 

@@ -59,6 +59,7 @@ const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}
 const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');
 const NEGATION = re(`\\b${L.NEGATION}`, '');
 const AGAINST_AFTER = /^\S+(\s+\S+){0,6}?\s+(against|at|on)\s/;
+const STORED_BEFORE = /\b(warehouses?|depots?|stores?|stocks?|stockpiles?|caches?|consignments?|shipments?|crates?|boxes|batch(es)?) of (\w+ )?$/;
 const NEGOTIATED = re(`\\b${L.NEGOTIATED_SUBJECT}`, '');
 
 /** Strike evidence for a story's sentences, and which sentences report an attack. */
@@ -134,6 +135,8 @@ function findCues(work: string): Cue[] {
   const acts = weapons.length > 0 ? matchesOf(ACT, work) : [];
   const usedActs = new Set<number>();
   for (const weapon of weapons) {
+    // "a warehouse of shells" names stored goods, not the means of an attack.
+    if (STORED_BEFORE.test(work.slice(Math.max(0, weapon.index - 24), weapon.index))) continue;
     const act = nearest(acts, weapon.index, weapon.index + weapon[0].length);
     if (act === undefined || covered(cues, weapon.index) || usedActs.has(act.index)) continue;
     usedActs.add(act.index);
@@ -163,6 +166,8 @@ function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, non
   if (inner !== undefined && cue.between !== undefined && !REACTION_BRIDGE.test(work.slice(cue.between.start + inner.index + inner[0].length, cue.between.end))) {
     return { rule: 'strike.not.hypothetical', phrase: work.slice(cue.index, cue.end) };
   }
+  // "drones were seen near the runway; no attack was reported": the act itself is negated.
+  if (cue.between !== undefined && NEGATION.test(work.slice(cue.between.start, cue.between.end).trimEnd())) return { rule: 'strike.not.negated', phrase: work.slice(cue.index, cue.end) };
   if (NEGOTIATED.test(before)) return { rule: 'strike.not.negotiation-subject', phrase: `${before.split(' ').slice(-3).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (NEGATION.test(before)) return { rule: 'strike.not.negated', phrase: `${before.split(' ').slice(-2).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (INFINITIVE.test(before) && !ONGOING_INFINITIVE.test(before)) return { rule: 'strike.not.hypothetical' };

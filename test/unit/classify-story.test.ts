@@ -82,3 +82,39 @@ describe('classifyStory — negotiations', () => {
     expect(kinds).toEqual(['strike', 'negotiation']);
   });
 });
+
+// Hard cases of our own for the guide's exclusions and inclusions, each with its expected kinds.
+describe('classifyStory — guide edge cases', () => {
+  it.each([
+    ["Striker's late goal lifts Shakhtar past Dynamo", 'The forward struck twice in the second half as the home side launched wave after wave of attacks.', []],
+    ['Airline pilots strike over pensions, grounding hundreds of flights', 'The walkout is the second this month.', []],
+    ['Shares tumble as tech giant strikes partnership with chipmaker', 'Investors fear the deal will hit margins.', []],
+    ['North Korea test-fires intercontinental ballistic missile into the sea', 'The missile flew for 70 minutes before landing in waters off Japan, officials said.', []],
+    ['Russia test-launches Sarmat missile from Plesetsk', 'The defence ministry said the launch was successful and the dummy warhead reached the Kura test range.', []],
+    ['Drone sightings close Copenhagen airport for four hours', 'Police said several large drones were seen near the runway; no attack was reported.', []],
+    ['Belarus and Russia begin joint military exercises near the Polish border', 'Troops will practise firing artillery and launching drones over ten days.', []],
+    ['Fire at arms factory in Bulgaria blamed on faulty wiring', 'Investigators ruled out sabotage after the blaze destroyed a warehouse of shells.', []],
+    ['Air raid alert declared in Kyiv for two hours', 'Residents took shelter in metro stations; the alert was lifted at dawn.', []],
+    ['Russia and Ukraine swap bodies of fallen soldiers', 'Kyiv received the remains of 500 servicemen.', ['negotiation']],
+    ['Pope calls for Christmas truce in Ukraine', 'The pontiff urged both sides to lay down their arms for the holiday.', ['negotiation']],
+    ['EU leaders discuss new sanctions package against Russia', 'The measures target oil exports and banks.', []],
+    ["Kremlin rejects Zelensky's proposal for a pause in strikes on energy facilities", '', ['negotiation']],
+    ['Russian missiles hit power station in Lviv region', 'A fire broke out and two workers were injured.', ['strike']],
+    ['Overnight Shahed attack leaves parts of Odesa without power', '', ['strike']],
+    ['Ukraine says it shot down 25 of 31 drones launched overnight', 'Debris fell on houses in the Kyiv region.', ['strike']],
+    ['Hunger strike by Crimean Tatar prisoner enters third week', '', []],
+    ['Lightning strike starts wildfire near Kherson', '', []],
+    ["Moscow warns it could strike Kyiv's decision-making centres", '', []],
+    ['Zelensky and Erdogan discuss grain exports by phone', 'They talked about extending the Black Sea grain initiative with Russia.', ['negotiation']],
+    ['Ukrainian drone crashes into apartment block in Tula', 'No one was hurt, the governor said.', ['strike']],
+    ['Gas explosion destroys apartment block in Dagestan, killing three', 'Officials blamed a leak.', []],
+    ["Ukraine's allies pledge more air defence at Ramstein meeting", 'Germany will supply another IRIS-T system.', []],
+    ["NATO chief says Russia's missile campaign against the grid is failing", '', []],
+    ['Talks between Russia and Ukraine on Zaporizhzhia plant safety zone stall, IAEA says', '', ['negotiation']],
+    ['Shell posts record profit', 'The oil major will strike a balance between buybacks and investment.', []],
+    ['Drone attack on Moscow region refinery sparks fire', '', ['strike']],
+    ['Sirens sound across Ukraine as Russian bombers take off', 'Officials urged residents to stay in shelters.', []],
+  ])('%s', (title, summary, expected) => {
+    expect(kindsOf(title, summary)).toEqual(expected);
+  });
+});
