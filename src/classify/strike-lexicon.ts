@@ -84,7 +84,7 @@ export const HYPOTHETICAL =
   'risk\\w*|ready|protect\\w*|intend\\w*|imminent|impending|fear\\w*|if|unless|capab\\w+|aim(s|ing)?|want(s|ed)?|going|vow\\w*|promis\\w*|poised|' +
   'allow\\w*|permi\\w+|acceptable|legitimate|provocations?|provok\\w+|' +
   // Shielding something from attacks is their general purpose, not a report of one.
-  'shield(s|ing)?|(defend|safeguard|guard)(s|ing)? (\\S+ ){0,3}?(from|against)';
+  'shield(s|ing)?|(defend|safeguard|guard)(s|ing)? (\\S+ ){0,3}?(from|against)|plot(s|ted|ting)|conspir\\w*';
 
 /** Between a modal and the attack, these turn it back into a report ("will pay for the strike"). */
 export const REACTION_BRIDGE = 'for|after|over|about|following|condemn\\w*|investigat\\w*|respon\\w*|since|despite';
@@ -100,6 +100,8 @@ export const STATISTICS =
   'since (the )?(beginning|start|outbreak|onset|first days?)|since (the )?(full-scale|invasion|war (began|started)|february|feb\\b|24 february|february 24|\\d{4})|' +
   '(over|in|during) (the )?(past|last|previous) (week|month|year|\\d+ (days|weeks|months))|(past|last) (week|month|year)|so far (this|in)|' +
   'per day|on average|a day on average|missile campaign|strike campaign|bombing campaign|air campaign|arsenal|stockpiles?|running out|' +
+  // A timeline or chronology retells many attacks, not one.
+  'timeline|chronology|' +
   'between (\\w+ )?\\d{1,2}( \\w+)? and \\d{1,2}\\b';
 
 /** A mention in passing, as background to another story. */
