@@ -7,6 +7,8 @@ const alt = (...parts: string[]): string => parts.join('|');
 
 const RU = '(the )?(russia|moscow|kremlin|putin)';
 const UA = '(ukraine|kyiv|kiev|zelensk\\w*)';
+const RU_LEADER = '(putin|russia|russian)';
+const UA_LEADER = '(zelensk\\w*|ukraine|ukrainian)';
 /**
  * A third party brokering something between the warring sides is mediation whatever the object
  * ("broker the grain arrangement between Moscow and Kyiv"); between allies it would name neither.
@@ -28,6 +30,10 @@ export const SETTLEMENT_CUE = alt(
   '(demands?|ultimatum) to surrender|surrender (demands?|ultimatum)',
   '(cede|ceding|concede|conceding) (\\S+ ){0,3}territor\\w*', 'territorial concessions?',
   BROKERED_BETWEEN_SIDES,
+  // A summit of the two sides' leaders is settlement diplomacy even without "talks".
+  `(${RU_LEADER}[- ]${UA_LEADER}|${UA_LEADER}[- ]${RU_LEADER}) (summit|meeting|talks)`,
+  `(summit|meeting) (of|between) ${RU_LEADER} and ${UA_LEADER}`,
+  `(summit|meeting) (of|between) ${UA_LEADER} and ${RU_LEADER}`,
   // A pause in attacks offered, demanded or turned down is a partial ceasefire; a pause merely
   // observed ("a lull in shelling") is not diplomacy, so a proposal word must govern it.
   '(propos\\w*|offer\\w*|call\\w* for|agree\\w*|demand\\w*|reject\\w*|accept\\w*|plan|initiative|deal) (\\S+ ){0,4}?(pause|halt|cessation|stop)( (in|to|of|on))? (\\S+ ){0,2}?(strikes|attacks|shelling|bombing|hostilities)',

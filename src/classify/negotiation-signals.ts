@@ -37,7 +37,7 @@ export function detectNegotiationSignals(sentences: readonly Sentence[]): Negoti
 }
 
 // Every negotiation cue contains one of these stems; most sentences contain none.
-const MAY_NEGOTIATE = anyStem('cease|truce|pause|cessat|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|broker|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|end|stop|halt|finish'.split('|'));
+const MAY_NEGOTIATE = anyStem('cease|truce|pause|cessat|summit|meeting|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|broker|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|end|stop|halt|finish'.split('|'));
 
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
   if (!MAY_NEGOTIATE.test(sentence.lower)) return false;

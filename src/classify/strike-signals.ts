@@ -172,7 +172,7 @@ function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, non
   if (NEGATION.test(before)) return { rule: 'strike.not.negated', phrase: `${before.split(' ').slice(-2).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (INFINITIVE.test(before) && !ONGOING_INFINITIVE.test(before)) return { rule: 'strike.not.hypothetical' };
   // "sent drones against Kyiv" is an attack; "sent drones to Kyiv" a delivery.
-  if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6)) && !AGAINST_AFTER.test(work.slice(cue.weaponIndex))) return { rule: 'strike.not.weapons-delivery' };
+  if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6)) && !aimedAt(work, cue)) return { rule: 'strike.not.weapons-delivery' };
   if (statistics !== null) return { rule: 'strike.not.statistics', phrase: statistics[0] };
   if (work.lastIndexOf('amid ', cue.index) !== -1 && BACKGROUND.test(work.slice(0, cue.index))) return { rule: 'strike.not.background-mention' };
   if (TREND.test(work.slice(Math.max(0, cue.index - 40), cue.index))) return { rule: 'strike.not.trend' };
@@ -180,6 +180,16 @@ function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, non
   if (cue.rule === 'strike.military-attack' && INVASION.test(work.slice(Math.max(0, cue.index - 30), cue.index))) return { rule: 'strike.not.invasion' };
   if (cue.weight < 3 && cue.rule === 'strike.military-attack') return { rule: 'strike.not.no-weapon-or-effect' };
   return undefined;
+}
+
+/**
+ * "against/at/on" after the weapon makes a delivery verb an attack — unless it only follows a
+ * later act ("stockpiling missiles for winter strikes on the grid" is still about the arsenal).
+ */
+function aimedAt(work: string, cue: Cue): boolean {
+  const m = AGAINST_AFTER.exec(work.slice(cue.weaponIndex));
+  if (m === null) return false;
+  return cue.between === undefined || (cue.weaponIndex ?? 0) + m[0].length - 1 <= cue.between.end;
 }
 
 /** The act nearest to a weapon in the same sentence, preferring ones within a few words. */

@@ -133,6 +133,20 @@ describe('classifyStory — guide edge cases', () => {
     ['Shelling kills two in Donetsk, separatist officials say', '', ['strike']],
     ["Chess champion's knight attack stuns rival", '', []],
     ['Heart attack kills former minister', '', []],
+    ['Erdogan offers to host Putin-Zelensky summit', '', ['negotiation']],
+    ["Kyiv dismisses Kremlin's Easter truce as a publicity stunt", '', ['negotiation']],
+    ['IAEA chief negotiates with Moscow and Kyiv over protection of nuclear plant', '', ['negotiation']],
+    ['Ukraine and Poland settle dispute over grain imports', '', []],
+    ['Russia and Ukraine hold talks on gas transit contract', '', []],
+    ['Biden and Zelensky discuss air defence in phone call', '', []],
+    ['Ukrainian hackers claim cyberattack on Russian bank', '', []],
+    ['Fireworks explosion at Kyiv market injures five', 'Police said the blast was caused by illegal pyrotechnics.', []],
+    ["Russian air strike on Syria's Idlib kills 7", '', ['strike']],
+    ['Kharkiv hit by S-300 missiles overnight', '', ['strike']],
+    ['Explosions heard in occupied Melitopol as partisans report drone strike on barracks', '', ['strike']],
+    ['Russia says it thwarted Ukrainian drone attack on Kremlin', 'Two drones were disabled by electronic warfare, the Kremlin said.', ['strike']],
+    ['Analysts: Russia stockpiling missiles for winter strikes on grid', '', []],
+    ['Nuclear plant loses external power after shelling, IAEA says', '', ['strike']],
   ])('%s', (title, summary, expected) => {
     expect(kindsOf(title, summary)).toEqual(expected);
   });
