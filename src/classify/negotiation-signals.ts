@@ -1,5 +1,5 @@
 import type { Evidence } from '../domain/index.js';
-import { anyStem, matchesOf, withoutCaptures } from '../text/match-all.js';
+import { anyWordStem, matchesOf, withoutCaptures } from '../text/match-all.js';
 import * as L from './negotiation-lexicon.js';
 import type { Sentence } from './text-units.js';
 
@@ -36,8 +36,9 @@ export function detectNegotiationSignals(sentences: readonly Sentence[]): Negoti
   return { evidence, sentences: accepted };
 }
 
-// Every negotiation cue contains one of these stems; most sentences contain none.
-const MAY_NEGOTIATE = anyStem('cease|truce|pause|cessat|summit|meeting|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|broker|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|end|stop|halt|finish'.split('|'));
+// Every negotiation cue contains one of these stems at a word start ("deescalation" spelled
+// without its hyphen needs its own); most sentences contain none.
+const MAY_NEGOTIATE = anyWordStem('cease|truce|pause|cessat|summit|meeting|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|broker|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|deescalat|end|stop|halt|finish'.split('|'));
 
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
   if (!MAY_NEGOTIATE.test(sentence.lower)) return false;

@@ -120,7 +120,7 @@ export const INVASION_SCALE = '(full-scale|all-out|military|large-scale ground) 
 
 /** Ground fighting: repelled attacks and assaults are battles, not weapon strikes. */
 export const GROUND_REPEL_STEMS: readonly string[] = ['repuls', 'repel', 'fought off', 'beat ', 'held off', 'thwart', 'foil', 'stopped'];
-export const GROUND_REPEL = '(repuls\\w*|repel\\w*|fought off|beat (back|off)|held off|thwart\\w*|foil\\w*|stopped)\\b([^.;]{0,60}?)\\b(attacks?|assaults?|attempts?|offensives?)\\b';
+export const GROUND_REPEL = '\\b(repuls\\w*|repel\\w*|fought off|beat (back|off)|held off|thwart\\w*|foil\\w*|stopped)\\b([^.;]{0,60}?)\\b(attacks?|assaults?|attempts?|offensives?)\\b';
 
 /** Facilities whose attack is physical by nature: "attack on a hospital" is never rhetoric. */
 export const FACILITY = alt(

@@ -1,5 +1,5 @@
 import type { Evidence } from '../domain/index.js';
-import { anyStem, matchesOf, withoutCaptures } from '../text/match-all.js';
+import { anyWordStem, matchesOf, withoutCaptures } from '../text/match-all.js';
 import * as L from './strike-lexicon.js';
 import { wordsBefore, type Sentence } from './text-units.js';
 
@@ -53,7 +53,8 @@ const NON_MILITARY = re(`\\b(${L.NON_MILITARY_VIOLENCE})`, '');
 const INVASION = re(`\\b${L.INVASION_SCALE}`, '');
 const GROUND = re(L.GROUND_REPEL);
 const STANDOFF_WEAPON = /\b(air|missile|drone|rocket|artillery)\b/;
-const ANY_BLANKING_STEM = anyStem([...L.NOT_MILITARY_STRIKE.flatMap((i) => i.stems), ...L.GROUND_REPEL_STEMS]);
+// Every idiom and ground-fighting pattern starts its stems at a word.
+const ANY_BLANKING_STEM = anyWordStem([...L.NOT_MILITARY_STRIKE.flatMap((i) => i.stems), ...L.GROUND_REPEL_STEMS]);
 const CONTRADICTIONS = new Set(['strike.not.hypothetical', 'strike.not.trend', 'strike.not.negated', 'strike.not.statistics']);
 const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}?(${L.FACILITY})\\b`, '');
 const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');

@@ -1,5 +1,5 @@
 import type { CasualtyFacts } from '../domain/index.js';
-import { anyStem, matchesOf } from '../text/match-all.js';
+import { anyWordStem, matchesOf } from '../text/match-all.js';
 import { COUNT, parseCount } from './numbers.js';
 
 /**
@@ -34,7 +34,7 @@ const PART = `(${COUNT}|an?)\\s+${ADJECTIVE}{0,2}${PERSON}`;
 const COORDINATED = new RegExp(`\\b${PART},?\\s+and\\s+${PART}\\s+${LINK}(${KILLED}|${INJURED})\\b`, 'g');
 const TOLL = new RegExp(`\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`, 'g');
 const IS_KILLED = new RegExp(`^(${KILLED})$`);
-const MAY_HAVE_CASUALTY = anyStem(['kill', 'dead', 'died', 'injur', 'wound', 'hurt', 'toll', 'perish', 'lost', 'lives', 'hospitali', 'fatalit']);
+const MAY_HAVE_CASUALTY = anyWordStem(['kill', 'dead', 'died', 'injur', 'wound', 'hurt', 'toll', 'perish', 'lost', 'lives', 'hospitali', 'fatalit']);
 
 /** Casualties in folded, lower-case sentences that report an attack. */
 export function extractCasualties(sentences: readonly string[]): CasualtyFacts {

@@ -38,7 +38,8 @@ const MODIFIER = "(?:(?:kamikaze|attack|strike|combat|russian|ukrainian|enemy|ir
 // Every count starts with a word character, so the leading \b only restates the look-behind — but
 // lets the engine reject most positions before evaluating it.
 const COUNTED = new RegExp(`\\b(?<![\\w-])(${COUNT})\\s+${MODIFIER}(${NAMES})\\b`, 'g');
-const MAY_NAME_WEAPON = /drone|uav|unmanned|shahed|geran|missile|rocket|s-[34]00|iskander|kinzhal|kalibr|kh-|onyx|tochka|atacms|storm shadow|bomb|munition|lancet|orlan|mlrs|grad|uragan|smerch|himars|artillery|shell|howitzer|mortar|air ?strike|aviation|aircraft|warplane|air target/;
+// Every name starts a word, so the stems are only tried at word starts.
+const MAY_NAME_WEAPON = /\b(?:drone|uav|unmanned|shahed|geran|missile|rocket|s-[34]00|iskander|kinzhal|kalibr|kh-|onyx|tochka|atacms|storm shadow|bomb|munition|lancet|orlan|mlrs|grad|uragan|smerch|himars|artillery|shell|howitzer|mortar|air ?strike|aviation|aircraft|warplane|air target)/;
 const ANY = new RegExp(`\\b(${NAMES})\\b`, 'g');
 const INTERCEPT_BEFORE = /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
 const INTERCEPT_AFTER = /^\s*(were|was|had been|have been|being)?\s*(shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b/;
