@@ -129,10 +129,14 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: bo
 
 function findCues(work: string): Cue[] {
   // Most sentences name no weapon or attack word: one scan of the union rules them all out.
-  if (!ANY_CUE.test(work)) return [];
+  const first = ANY_CUE.exec(work);
+  if (first === null) return [];
+  // No compound, weapon or strike word starts before the union's first match: the scans below
+  // start there (acts may come before a weapon, so theirs starts at 0).
+  const from = first.index;
   const cues: Cue[] = [];
-  for (const m of matchesOf(COMPOUND, work)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
-  const weapons = matchesOf(WEAPON, work);
+  for (const m of matchesOf(COMPOUND, work, from)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
+  const weapons = matchesOf(WEAPON, work, from);
   const acts = weapons.length > 0 ? matchesOf(ACT, work) : [];
   const usedActs = new Set<number>();
   for (const weapon of weapons) {
@@ -147,7 +151,7 @@ function findCues(work: string): Cue[] {
     if (act.index > weapon.index) cue.between = { start: weapon.index + weapon[0].length, end: act.index };
     cues.push(cue);
   }
-  for (const m of matchesOf(WEAK, work)) {
+  for (const m of matchesOf(WEAK, work, from)) {
     if (covered(cues, m.index)) continue;
     const end = m.index + m[0].length;
     const after = work.slice(end);

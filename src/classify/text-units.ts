@@ -82,21 +82,50 @@ export function toSentences(story: StoryText): Sentence[] {
   const title = cleanFeedText(story.title, 'title');
   const summary = story.summary === undefined ? '' : cleanFeedText(story.summary, 'summary');
   const sentences: Sentence[] = [];
-  const seen = new Set<string>();
+  const kept = new RepeatFilter();
   if (title.length > 0) {
     const lower = foldText(title);
     sentences.push({ text: title, lower, source: 'title' });
-    seen.add(bare(lower));
+    kept.isRepeat(lower);
   }
   for (const text of splitSentences(summary)) {
     const lower = foldText(text);
     // Many feeds repeat the headline as the first sentence of the lede; count it once.
-    const key = bare(lower);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (kept.isRepeat(lower)) continue;
     sentences.push({ text, lower, source: 'summary' });
   }
   return sentences;
+}
+
+/**
+ * Remembers the sentences kept so far and tells whether a new one repeats one of them, punctuation
+ * aside. Two sentences with the same bare form have the same number of letters and digits, so
+ * the bare forms are built only for sentences whose counts collide — most stories have none.
+ */
+class RepeatFilter {
+  private readonly kept: { lower: string; count: number; key?: string }[] = [];
+
+  /** True when `lower` repeats a kept sentence; otherwise keeps it and returns false. */
+  isRepeat(lower: string): boolean {
+    const count = bareLength(lower);
+    for (const earlier of this.kept) {
+      if (earlier.count !== count) continue;
+      earlier.key ??= bare(earlier.lower);
+      if (earlier.key === bare(lower)) return true;
+    }
+    this.kept.push({ lower, count });
+    return false;
+  }
+}
+
+/** How many characters `bare` keeps other than spaces: the letters and digits of NOT_BARE. */
+function bareLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff)) n++;
+  }
+  return n;
 }
 
 /** The words just before `index` in `lower`, bounded by `count` and by the start of a clause. */

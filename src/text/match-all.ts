@@ -1,11 +1,12 @@
 /**
  * Every match of a global pattern, like `[...text.matchAll(pattern)]` but several times faster:
  * `matchAll` clones the RegExp and allocates an iterator on each call, which dominated the
- * classifier's cost on short sentences. The pattern's `lastIndex` is left at 0.
+ * classifier's cost on short sentences. The pattern's `lastIndex` is left at 0. `from` skips a
+ * prefix already known to hold no match (no look-behind may reach back into it).
  */
-export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+export function matchesOf(pattern: RegExp, text: string, from = 0): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  pattern.lastIndex = 0;
+  pattern.lastIndex = from;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     out.push(m);
     // An empty match would never advance; step past it as matchAll does.
