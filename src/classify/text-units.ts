@@ -147,18 +147,34 @@ export function wordsBefore(lower: string, index: number, count: number): string
 
 /** Up to `count` whitespace-separated words ending `head`, none at or before `limit`. */
 function lastWords(head: string, limit: number, count: number): { words: string; start: number } {
-  const words: string[] = [];
+  // First pass: find the span and whether single spaces separate its words. Then the joined
+  // words are the span itself, and one slice replaces an array of words and its join.
   let i = head.length - 1;
   let start = head.length;
-  while (words.length < count) {
+  let last = -1;
+  let taken = 0;
+  let plain = true;
+  while (taken < count) {
+    const gapEnd = i;
     while (i > limit && isSpace(head.charCodeAt(i))) i--;
     if (i <= limit) break;
-    const end = i + 1;
+    if (last === -1) last = i + 1;
+    else if (gapEnd - i !== 1 || head.charCodeAt(gapEnd) !== 32) plain = false;
     while (i > limit && !isSpace(head.charCodeAt(i))) i--;
-    words.push(head.slice(i + 1, end));
     start = i + 1;
+    taken++;
   }
-  return { words: words.reverse().join(' '), start };
+  if (last === -1) return { words: '', start };
+  if (plain) return { words: head.slice(start, last), start };
+  const words: string[] = [];
+  for (let j = start; j < last; ) {
+    let k = j;
+    while (k < last && !isSpace(head.charCodeAt(k))) k++;
+    words.push(head.slice(j, k));
+    while (k < last && isSpace(head.charCodeAt(k))) k++;
+    j = k;
+  }
+  return { words: words.join(' '), start };
 }
 
 /** Exactly the characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */

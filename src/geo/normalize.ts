@@ -53,15 +53,20 @@ export function tokenize(text: string): Token[] {
     let apostrophe = false;
     let lower = false;
     let upper = false;
+    let c = text.charCodeAt(i);
     for (;;) {
-      const c = text.charCodeAt(i);
       if (c >= 0x80) ascii = false;
       else if (c >= 97 && c <= 122) lower = true;
       else if (c >= 65 && c <= 90) upper = true;
       i++;
-      if (i < n && isWordCode(text, i)) continue;
+      // The next code is read once: it decides whether the word goes on and, if so, is the
+      // character the loop classifies next.
+      if (i < n) {
+        c = text.charCodeAt(i);
+        if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : WORD_CHAR.test(text.charAt(i))) continue;
+      }
       // Words join across an inner apostrophe: Kam'yanske, Kharkivs'ka.
-      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordCode(text, i + 1)) { apostrophe = true; i++; continue; }
+      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordCode(text, i + 1)) { apostrophe = true; i++; c = text.charCodeAt(i); continue; }
       break;
     }
     let end = i;
