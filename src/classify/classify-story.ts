@@ -32,16 +32,22 @@ export function classifyStory(story: StoryText): Classification {
   };
 }
 
+/** Keeps the first of items equal in kind, polarity, rule and phrase (case aside). */
 function dedupe(evidence: Evidence[]): Evidence[] {
-  // One item cannot repeat; skip building its key.
-  if (evidence.length < 2) return evidence.slice();
-  const seen = new Set<string>();
-  return evidence.filter((e) => {
-    const key = `${e.kind}|${e.polarity}|${e.rule}|${e.phrase.toLowerCase()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // A story carries a handful of items: comparing fields pairwise, phrases last, is cheaper
+  // than building and hashing a key string for each.
+  const out: Evidence[] = [];
+  for (const e of evidence) {
+    let repeat = false;
+    for (const k of out) {
+      if (k.rule === e.rule && k.polarity === e.polarity && k.kind === e.kind && (k.phrase === e.phrase || k.phrase.toLowerCase() === e.phrase.toLowerCase())) {
+        repeat = true;
+        break;
+      }
+    }
+    if (!repeat) out.push(e);
+  }
+  return out;
 }
 
 const CONSEQUENCE_PATTERN = new RegExp(`\\b(${CONSEQUENCE})\\b`);

@@ -1,7 +1,7 @@
 import type { Evidence } from '../domain/index.js';
 import { anyWordStem, matchesOf, withoutCaptures } from '../text/match-all.js';
 import * as L from './negotiation-lexicon.js';
-import type { Sentence } from './text-units.js';
+import { isSpace, type Sentence } from './text-units.js';
 
 /**
  * Negotiation rules. Settlement vocabulary (ceasefire, moratorium, prisoner swap, humanitarian
@@ -93,9 +93,43 @@ function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
 }
 
 function wordsAround(text: string, start: number, end: number, count: number): string {
-  const before = text.slice(0, start).split(/\s+/).slice(-count - 1).join(' ');
-  const after = text.slice(end).split(/\s+/).slice(0, count + 1).join(' ');
-  return `${before} ${after}`;
+  return `${lastFields(text, start, count + 1)} ${firstFields(text, end, count + 1)}`;
+}
+
+// The two helpers below equal `split(/\s+/)`, a slice of `m` fields and `join(' ')` on the text
+// before `stop` / after `from`, without splitting the whole sentence: they walk only as far as
+// the fields taken, and when single spaces separate those fields the result is one slice.
+
+function lastFields(text: string, stop: number, m: number): string {
+  let runs = 0;
+  let plain = true;
+  let from = 0;
+  for (let i = stop - 1; i >= 0; ) {
+    if (!isSpace(text.charCodeAt(i))) { i--; continue; }
+    let j = i;
+    while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+    if (++runs === m) { from = i + 1; break; }
+    if (i - j !== 1 || text.charCodeAt(i) !== 32) plain = false;
+    i = j;
+  }
+  const span = text.slice(from, stop);
+  return plain ? span : span.split(/\s+/).join(' ');
+}
+
+function firstFields(text: string, from: number, m: number): string {
+  let runs = 0;
+  let plain = true;
+  let to = text.length;
+  for (let i = from; i < text.length; ) {
+    if (!isSpace(text.charCodeAt(i))) { i++; continue; }
+    let j = i;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (++runs === m) { to = i; break; }
+    if (j - i !== 1 || text.charCodeAt(i) !== 32) plain = false;
+    i = j;
+  }
+  const span = text.slice(from, to);
+  return plain ? span : span.split(/\s+/).join(' ');
 }
 
 function quote(sentence: Sentence, start: number, end: number): string {
