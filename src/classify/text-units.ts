@@ -99,33 +99,33 @@ export function toSentences(story: StoryText): Sentence[] {
 
 /**
  * Remembers the sentences kept so far and tells whether a new one repeats one of them, punctuation
- * aside. Two sentences with the same bare form have the same number of letters and digits, so
- * the bare forms are built only for sentences whose counts collide — most stories have none.
+ * aside. Two sentences with the same bare form begin and end with the same letter or digit, so
+ * the bare forms are built only when those collide — most stories have no such pair.
  */
 class RepeatFilter {
-  private readonly kept: { lower: string; count: number; key?: string }[] = [];
+  private readonly kept: { lower: string; first: number; last: number; key?: string }[] = [];
 
   /** True when `lower` repeats a kept sentence; otherwise keeps it and returns false. */
   isRepeat(lower: string): boolean {
-    const count = bareLength(lower);
+    const first = edgeCode(lower, 0, 1);
+    const last = edgeCode(lower, lower.length - 1, -1);
     for (const earlier of this.kept) {
-      if (earlier.count !== count) continue;
+      if (earlier.first !== first || earlier.last !== last) continue;
       earlier.key ??= bare(earlier.lower);
       if (earlier.key === bare(lower)) return true;
     }
-    this.kept.push({ lower, count });
+    this.kept.push({ lower, first, last });
     return false;
   }
 }
 
-/** How many characters `bare` keeps other than spaces: the letters and digits of NOT_BARE. */
-function bareLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
+/** The first character `bare` keeps (a letter or digit of NOT_BARE) walking from `i` by `step`. */
+function edgeCode(text: string, i: number, step: 1 | -1): number {
+  for (; i >= 0 && i < text.length; i += step) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff)) n++;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff)) return c;
   }
-  return n;
+  return -1;
 }
 
 /** The words just before `index` in `lower`, bounded by `count` and by the start of a clause. */
