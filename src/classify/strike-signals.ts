@@ -1,5 +1,5 @@
 import type { Evidence } from '../domain/index.js';
-import { anyWordStem, matchesOf, withoutCaptures } from '../text/match-all.js';
+import { matchesOf, withoutCaptures, wordStemGroups } from '../text/match-all.js';
 import * as L from './strike-lexicon.js';
 import { wordsBefore, type Sentence } from './text-units.js';
 
@@ -53,8 +53,10 @@ const NON_MILITARY = re(`\\b(${L.NON_MILITARY_VIOLENCE})`, '');
 const INVASION = re(`\\b${L.INVASION_SCALE}`, '');
 const GROUND = re(L.GROUND_REPEL);
 const STANDOFF_WEAPON = /\b(air|missile|drone|rocket|artillery)\b/;
-// Every idiom and ground-fighting pattern starts its stems at a word.
-const ANY_BLANKING_STEM = anyWordStem([...L.NOT_MILITARY_STRIKE.flatMap((i) => i.stems), ...L.GROUND_REPEL_STEMS]);
+// Every idiom and ground-fighting pattern starts its stems at a word; blanking keeps the word
+// starts outside what it blanks, so one scan of the sentence tells which of them can match.
+const BLANKING_STEMS = wordStemGroups([...L.NOT_MILITARY_STRIKE.map((i) => i.stems), L.GROUND_REPEL_STEMS]);
+const GROUND_BIT = 1 << L.NOT_MILITARY_STRIKE.length;
 const CONTRADICTIONS = new Set(['strike.not.hypothetical', 'strike.not.trend', 'strike.not.negated', 'strike.not.statistics']);
 const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}?(${L.FACILITY})\\b`, '');
 const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');
@@ -99,7 +101,8 @@ export function detectStrikeSignals(sentences: readonly Sentence[]): StrikeSigna
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): { accepted: boolean; hypothetical: boolean; labelOnly: Evidence[] } {
   let work = sentence.lower;
   // One scan decides whether any idiom or ground-fighting phrase can be present at all.
-  if (ANY_BLANKING_STEM.test(work)) work = blankIdioms(work, evidence);
+  const blanking = BLANKING_STEMS(work);
+  if (blanking !== 0) work = blankIdioms(work, evidence, blanking);
   const cues = findCues(work);
   // Most sentences carry no cue; the refusal context below is only read for cues.
   if (cues.length === 0) return { accepted: false, hypothetical: false, labelOnly: [] };
@@ -213,16 +216,14 @@ function nearest(acts: RegExpExecArray[], start: number, end: number): RegExpExe
   return best;
 }
 
-function blankIdioms(text: string, evidence: Evidence[]): string {
+/** Blanks the idioms whose bit is set in `present` (from BLANKING_STEMS), then repelled assaults. */
+function blankIdioms(text: string, evidence: Evidence[], present: number): string {
   let work = text;
-  for (const idiom of IDIOMS) if (hasAny(work, idiom.stems)) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
-  if (hasAny(work, L.GROUND_REPEL_STEMS)) work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
+  IDIOMS.forEach((idiom, k) => {
+    if ((present & (1 << k)) !== 0) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
+  });
+  if ((present & GROUND_BIT) !== 0) work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
   return work;
-}
-
-function hasAny(text: string, stems: readonly string[]): boolean {
-  for (const stem of stems) if (text.includes(stem)) return true;
-  return false;
 }
 
 function covered(cues: readonly Cue[], index: number): boolean {

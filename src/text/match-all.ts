@@ -87,3 +87,27 @@ export function anyStem(stems: readonly string[]): RegExp {
 export function anyWordStem(stems: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${anyStem(stems).source})`);
 }
+
+/**
+ * Which of several stem groups occur at a word start in a text, as a bit mask (bit k for
+ * `groups[k]`, at most 31 groups), from one scan: a table of rules each gated by its stems then
+ * needs no substring search per rule.
+ */
+export function wordStemGroups(groups: readonly (readonly string[])[]): (text: string) => number {
+  const pattern = new RegExp(anyWordStem(groups.flat()).source, 'g');
+  const byFirst = new Map<string, [string, number][]>();
+  groups.forEach((stems, k) => {
+    for (const stem of stems) byFirst.set(stem.charAt(0), [...(byFirst.get(stem.charAt(0)) ?? []), [stem, 1 << k]]);
+  });
+  return (text) => {
+    let mask = 0;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      // The regex names one stem per place; others may start there too ("strike" and "strik").
+      for (const [stem, bit] of byFirst.get(text.charAt(m.index)) ?? []) if (text.startsWith(stem, m.index)) mask |= bit;
+      // A later stem may start inside this match ("held off" holds "off"): resume one further on.
+      pattern.lastIndex = m.index + 1;
+    }
+    return mask;
+  };
+}
