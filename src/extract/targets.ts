@@ -1,5 +1,5 @@
 import type { TargetType } from '../domain/index.js';
-import { unionOf } from '../text/match-all.js';
+import { wordStemGroups, wordStemsOf } from '../text/match-all.js';
 
 /** What an attack hit, by kind of target, in the order a reader cares about. */
 const TARGETS: readonly [TargetType, RegExp][] = [
@@ -15,15 +15,21 @@ const TARGETS: readonly [TargetType, RegExp][] = [
   ['civilian', /\b(malls?|shopping (cent(re|er)s?|malls?)|markets?|churche?s?|cathedrals?|theat(re|er)s?|civilian (objects?|buildings?)|cars|vehicles|shops?|businesses|cafes?|restaurants?|supermarkets?)\b/],
 ];
 
-// Most attack sentences name no target: one scan of the union spares them ten tests.
-const ANY_TARGET = unionOf(TARGETS.map(([, pattern]) => pattern));
+// One word-start scan for the literal start of every alternative tells which kinds a sentence
+// can name; only their patterns are tested (a pattern with no literal start is always tested).
+const STEMS = TARGETS.map(([, pattern]) => wordStemsOf(pattern));
+const TARGET_STEMS = wordStemGroups(STEMS.map((stems) => stems ?? []));
+const ALWAYS = STEMS.reduce((mask, stems, k) => (stems === undefined ? mask | (1 << k) : mask), 0);
 
 /** Target kinds named in folded, lower-case sentences that report an attack. */
 export function extractTargets(sentences: readonly string[]): TargetType[] {
   const found = new Set<TargetType>();
   for (const text of sentences) {
-    if (!ANY_TARGET.test(text)) continue;
-    for (const [type, pattern] of TARGETS) if (pattern.test(text)) found.add(type);
+    const present = TARGET_STEMS(text) | ALWAYS;
+    if (present === 0) continue;
+    TARGETS.forEach(([type, pattern], k) => {
+      if ((present & (1 << k)) !== 0 && pattern.test(text)) found.add(type);
+    });
   }
   // "Energy infrastructure" is energy; infrastructure alone is kept only when nothing finer is named.
   if (found.has('infrastructure') && found.has('energy')) found.delete('infrastructure');

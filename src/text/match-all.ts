@@ -111,3 +111,45 @@ export function wordStemGroups(groups: readonly (readonly string[])[]): (text: s
     return mask;
   };
 }
+
+/**
+ * For a `\b(…)\b` pattern, the literal text each alternative must start with ("hospitals?" →
+ * "hospital", "air ?bases?" → "air"), or undefined when some alternative has none. Every match
+ * then starts, at a word start, with one of them — what `wordStemGroups` looks for.
+ */
+export function wordStemsOf(pattern: RegExp): string[] | undefined {
+  const body = wordGroupBody(pattern.source);
+  if (body === undefined || pattern.flags.includes('i')) return undefined;
+  const stems: string[] = [];
+  for (const alternative of topLevelAlternatives(body)) {
+    let stem = '';
+    for (let i = 0; i < alternative.length; i++) {
+      const c = alternative.charAt(i);
+      const next = alternative.charAt(i + 1);
+      if ('\\()[].|^$?*+{'.includes(c) || next === '?' || next === '*' || next === '{') break;
+      stem += c;
+    }
+    if (stem === '') return undefined;
+    stems.push(stem);
+  }
+  return stems;
+}
+
+function topLevelAlternatives(body: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '[') { while (i < body.length && body[i] !== ']') i += body[i] === '\\' ? 2 : 1; continue; }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(body.slice(from));
+  return out;
+}
