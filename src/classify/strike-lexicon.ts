@@ -25,7 +25,7 @@ export const ATTACK_ACT = alt(
   'attack(s|ed|ing)?', 'strikes?', 'struck', 'striking', 'hit(s|ting)?', 'fired', 'firing', 'fire (at|on)', 'launch(ed|es|ing)',
   'shot down', 'downed', 'down(s|ed)? (\\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)', 'destroy(ed|s|ing)?', 'intercept(ed|s|ing|ions?)?', 'neutrali[sz]ed',
   'explosions?', 'blasts?', 'explod(ed|es|ing)', 'detonat\\w+', 'damag(ed|es|ing|e)', 'kill(ed|s|ing)?', 'injur(ed|ing|ies)', 'wound(ed|ing)', 'dead', 'died',
-  'death toll', 'casualt(y|ies)', 'victims?', 'under fire', 'sorties', 'came under', 'target(ed|ing)', 'rubble', 'set on fire', 'ablaze', 'engaged', 'hit by', 'pounded', 'rained', 'aimed at', 'opened fire', 'sent', 'hurled', 'unleashed',
+  'death toll', 'casualt(y|ies)', 'victims?', 'under fire', 'sorties', 'came under', 'target(ed|ing)', 'rubble', 'set on fire', 'ablaze', 'engaged', 'hit by', 'pounded', 'rained', 'aimed at', 'opened fire', 'sent', 'hurled', 'unleashed', 'drop(s|ped|ping)?',
 );
 
 /** Phrases that are a military attack on their own. */
@@ -108,7 +108,8 @@ export const STATISTICS =
 export const BACKGROUND = '\\bamid (the |recent |continued |continuing |ongoing |heavy |constant |renewed |russian |intense )*$';
 
 /** Fewer attacks is news about their absence. */
-export const TREND = '(reduc\\w+|decreas\\w+|fewer|less|declin\\w+|drop\\w*|lull|pause) (in|of)? ?(the )?(number of )?$';
+// "Drop" is also the verb of an air attack ("drop bombs on"): as a trend it needs "in/of".
+export const TREND = '((reduc\\w+|decreas\\w+|fewer|less|declin\\w+|lull|pause) (in|of)?|drop\\w* (in|of)) ?(the )?(number of )?$';
 
 /** Explosions and killings that the guide keeps out unless a military weapon is named. */
 export const NON_MILITARY_VIOLENCE =

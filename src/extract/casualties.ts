@@ -7,7 +7,7 @@ import { COUNT, parseCount } from './numbers.js';
  * "a civilian was reported dead", "two people sustained injuries", "death toll rises to 57".
  * The largest figure wins: headline and lede usually repeat one figure, and updates only grow.
  */
-const PERSON_NOUN = '(?:people|persons?|civilians?|residents?|individuals?|children|child|kids?|adults?|men|women|man|woman|boys?|girls?|soldiers?|servicem[ae]n|rescuers?|police\\w*|workers?|employees?|staff|passengers?|doctors?|nurses?|medics?|journalists?|others?|more|locals?|villagers?|teenagers?|pensioners?|wife|husband|sons?|daughters?|mother|father|grand\\w+)';
+const PERSON_NOUN = '(?:people|persons?|civilians?|residents?|individuals?|children|child|kids?|adults?|men|women|man|woman|boys?|girls?|soldiers?|servicem[ae]n|rescuers?|police\\w*|workers?|employees?|staff|passengers?|doctors?|nurses?|medics?|patients?|drivers?|officers?|firefighters?|volunteers?|farmers?|students?|journalists?|others?|more|locals?|villagers?|teenagers?|pensioners?|wife|husband|sons?|daughters?|mother|father|grand\\w+)';
 // A noun modifier may stand before the person ("three port workers", "hospital staff"), but it
 // must end in a person noun, so "three drones were downed" never reads as people.
 const PERSON = `(?:(?:[a-z]+\\s+)?${PERSON_NOUN})`;
@@ -32,6 +32,9 @@ const VERB_FIRST = new RegExp(
 // "two rescuers and a police officer were injured": a coordinated subject shares one verb; sum it.
 const PART = `(${COUNT}|an?)\\s+${ADJECTIVE}{0,2}${PERSON}`;
 const COORDINATED = new RegExp(`\\b${PART},?\\s+and\\s+${PART}\\s+${LINK}(${KILLED}|${INJURED})\\b`, 'g');
+// The same after an active verb: "killing a woman and her two children".
+const VERB_PART = `(?:(?:his|her|their)\\s+)?(${COUNT}|an?|his|her|their)\\s+${ADJECTIVE}{0,2}(${PERSON})`;
+const VERB_COORDINATED = new RegExp(`\\b(killing|killed|kills|injuring|injures|wounding|wounds|injured|wounded)\\s+${VERB_PART},?\\s+and\\s+${VERB_PART}`, 'g');
 const TOLL = new RegExp(`\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`, 'g');
 const IS_KILLED = new RegExp(`^(${KILLED})$`);
 const MAY_HAVE_CASUALTY = anyWordStem(['kill', 'dead', 'died', 'injur', 'wound', 'hurt', 'toll', 'perish', 'lost', 'lives', 'hospitali', 'fatalit']);
@@ -58,12 +61,24 @@ export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
       const [, first = '', second = '', verb = ''] = m;
       noteCount(tally, IS_KILLED.test(verb) ? 'killed' : 'injured', (parseCount(ONE.test(first) ? 'one' : first) ?? 0) + (parseCount(ONE.test(second) ? 'one' : second) ?? 0));
     }
+    for (const m of matchesOf(VERB_COORDINATED, text)) {
+      const [, verb = '', first = '', firstPerson = '', second = '', secondPerson = ''] = m;
+      const a = personCount(first, firstPerson);
+      const b = personCount(second, secondPerson);
+      if (a !== undefined && b !== undefined) noteCount(tally, /^kill/.test(verb) ? 'killed' : 'injured', a + b);
+    }
     for (const m of matchesOf(TOLL, text)) noteCount(tally, 'killed', parseCount(m[1] ?? ''));
   }
   const facts: CasualtyFacts = {};
   if (tally.killed !== undefined) facts.killed = tally.killed;
   if (tally.injured !== undefined) facts.injured = tally.injured;
   return facts;
+}
+
+/** People counted by an amount before a person noun; a determiner counts one singular person. */
+function personCount(amount: string, person: string): number | undefined {
+  if (!ONE.test(amount)) return parseCount(amount);
+  return PLURAL_PERSON.test(person) ? undefined : 1;
 }
 
 /** Keeps the largest figure of each kind (a module-level function, not a per-call closure). */

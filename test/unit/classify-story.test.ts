@@ -147,6 +147,21 @@ describe('classifyStory — guide edge cases', () => {
     ['Russia says it thwarted Ukrainian drone attack on Kremlin', 'Two drones were disabled by electronic warfare, the Kremlin said.', ['strike']],
     ['Analysts: Russia stockpiling missiles for winter strikes on grid', '', []],
     ['Nuclear plant loses external power after shelling, IAEA says', '', ['strike']],
+    ['Russian missile hits Kryvyi Rih apartment block, killing a woman and her two children', '', ['strike']],
+    ['Two killed, 15 wounded as drones strike Kharkiv overnight', 'Emergency crews pulled a man from the rubble.', ['strike']],
+    ["Ukraine's navy says it destroyed a Russian landing ship in Crimea with sea drones", '', ['strike']],
+    ['Belgorod governor: shelling wounds three, damages power line', '', ['strike']],
+    ['Zaporizhzhia nuclear plant: IAEA says mines placed around perimeter', '', []],
+    ['Russia bans exports of gasoline', '', []],
+    ['Turkey says ready to host new round of Russia-Ukraine talks', '', ['negotiation']],
+    ['Ukraine hands over 100 Russian POWs in latest exchange', '', ['negotiation']],
+    ['Putin says he is open to a ceasefire along current front lines', '', ['negotiation']],
+    ['Sumy region: Russians drop bombs from drone on village, elderly man injured', '', ['strike']],
+    ['Poland scrambles jets as Russia launches missiles at western Ukraine', '', ['strike']],
+    ['Strike by air traffic controllers disrupts flights across France', '', []],
+    ['Former soldier jailed for bomb hoax at Kyiv station', '', []],
+    ['Russia drops glide bombs on Kharkiv suburbs', '', ['strike']],
+    ['Monitors report a drop in shelling along the southern front', '', []],
   ])('%s', (title, summary, expected) => {
     expect(kindsOf(title, summary)).toEqual(expected);
   });

@@ -40,6 +40,8 @@ describe('facts', () => {
     expect(extractCasualties(['a shell killed his three daughters'])).toEqual({ killed: 3 });
     expect(extractCasualties(['one resident died and another was injured'])).toEqual({ killed: 1, injured: 1 });
     expect(extractCasualties(['the barrage claimed the lives of at least six villagers'])).toEqual({ killed: 6 });
+    expect(extractCasualties(['the rocket hit a car, killing a man and his three grandchildren'])).toEqual({ killed: 4 });
+    expect(extractCasualties(['the shelling wounded two medics and a driver'])).toEqual({ injured: 3 });
     // A determiner counts one only for a single person; a plural or a weapon is no figure.
     expect(extractCasualties(['the strike injured their children'])).toEqual({});
     expect(extractCasualties(['a drone was shot down and killed nobody'])).toEqual({});
