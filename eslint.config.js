@@ -38,13 +38,27 @@ export default tseslint.config(
     },
   },
   { files: ['src/**'], rules: { 'no-restricted-imports': restrict(adapters, jobs, bolt, discord, bullmq) } },
-  { files: ['src/**'], ignores: ['src/store/**'], rules: { 'no-restricted-imports': restrict(adapters, jobs, bolt, discord, bullmq, ioredis) } },
-  { files: ['src/**'], ignores: ['src/feeds/**', 'src/store/**'], rules: { 'no-restricted-imports': restrict(adapters, jobs, bolt, discord, bullmq, ioredis, rssParser) } },
+  {
+    files: ['src/**'],
+    ignores: ['src/store/**'],
+    rules: { 'no-restricted-imports': restrict(adapters, jobs, bolt, discord, bullmq, ioredis) },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/feeds/**', 'src/store/**'],
+    rules: { 'no-restricted-imports': restrict(adapters, jobs, bolt, discord, bullmq, ioredis, rssParser) },
+  },
   { files: ['src/feeds/**'], rules: { 'no-restricted-imports': restrict(adapters, jobs, bolt, discord, bullmq, ioredis) } },
   { files: ['adapters/slack/**'], rules: { 'no-restricted-imports': restrict(jobs, discord, bullmq, discordAdapter, rssParser) } },
   { files: ['adapters/discord/**'], rules: { 'no-restricted-imports': restrict(jobs, bolt, bullmq, slackAdapter, rssParser) } },
-  { files: ['adapters/console/**'], rules: { 'no-restricted-imports': restrict(jobs, bolt, discord, bullmq, slackAdapter, discordAdapter, rssParser) } },
-  { files: ['jobs/config/load-config.ts', 'jobs/cli/main.ts', 'test/**', 'eslint.config.js', 'vitest.config.ts'], rules: { 'no-restricted-properties': 'off' } },
+  {
+    files: ['adapters/console/**'],
+    rules: { 'no-restricted-imports': restrict(jobs, bolt, discord, bullmq, slackAdapter, discordAdapter, rssParser) },
+  },
+  {
+    files: ['jobs/config/load-config.ts', 'jobs/cli/main.ts', 'test/**', 'eslint.config.js', 'vitest.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
   { files: ['test/**', 'src/geo/data/**', '**/*.generated.ts'], rules: { 'max-lines': 'off' } },
   { files: ['eslint.config.js', 'vitest.config.ts'], rules: { 'import-x/no-default-export': 'off' } },
 );

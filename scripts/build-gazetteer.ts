@@ -20,7 +20,28 @@ const outPath = join(repoRoot, 'src', 'geo', 'data', 'gazetteer.generated.ts');
 
 /** Neighbours and frequent venues: their towns of 100k+ are kept; other involved countries 500k+. */
 const NEAR = new Set(['PL', 'MD', 'BY', 'RO', 'GE', 'LT', 'LV', 'EE', 'SK', 'HU', 'FI', 'TR', 'AZ', 'AM', 'KZ']);
-const INVOLVED = new Set(['SA', 'AE', 'QA', 'GB', 'FR', 'DE', 'CH', 'NO', 'SE', 'DK', 'NL', 'BE', 'IT', 'ES', 'AT', 'CZ', 'BG', 'IL', 'IR', 'SY']);
+const INVOLVED = new Set([
+  'SA',
+  'AE',
+  'QA',
+  'GB',
+  'FR',
+  'DE',
+  'CH',
+  'NO',
+  'SE',
+  'DK',
+  'NL',
+  'BE',
+  'IT',
+  'ES',
+  'AT',
+  'CZ',
+  'BG',
+  'IL',
+  'IR',
+  'SY',
+]);
 const MIN_ALIAS_POPULATION = 20_000;
 
 interface Place {
@@ -105,7 +126,10 @@ function buildPlaces(rows: GeoNamesCity[]): { places: Place[]; skipped: number }
   let skipped = 0;
   for (const row of rows) {
     const region = regionOf(row);
-    if (region === undefined) { skipped++; continue; }
+    if (region === undefined) {
+      skipped++;
+      continue;
+    }
     if (!isSelected(row)) continue;
     const cityNames = cityRegionNames.get(region);
     if (cityNames && (cityNames.has(fold(row.name)) || cityNames.has(fold(row.asciiName)))) continue;
@@ -120,15 +144,31 @@ const namesOf = (p: { name: string; aliases: Iterable<string> }): string[] => [p
 function mergeCurated(places: Place[], rows: GeoNamesCity[]): void {
   for (const curated of CURATED_PLACES) {
     const wanted = new Set([curated.name, ...(curated.aliases ?? [])].map(fold));
-    let target = places.filter((p) => p.region === curated.region && namesOf(p).some((n) => wanted.has(n)))
+    let target = places
+      .filter((p) => p.region === curated.region && namesOf(p).some((n) => wanted.has(n)))
       .sort((a, b) => b.population - a.population)[0];
     if (!target) {
-      const row = rows.find((r) => regionOf(r) === curated.region && wanted.has(fold(r.name)) || regionOf(r) === curated.region && wanted.has(fold(r.asciiName)));
-      if (row) { target = toPlace(row, curated.region); places.push(target); }
+      const row = rows.find(
+        (r) =>
+          (regionOf(r) === curated.region && wanted.has(fold(r.name))) || (regionOf(r) === curated.region && wanted.has(fold(r.asciiName))),
+      );
+      if (row) {
+        target = toPlace(row, curated.region);
+        places.push(target);
+      }
     }
     if (!target) {
       const country = curated.region.slice(0, 2);
-      target = { name: curated.name, country, region: curated.region, population: 0, capital: false, curated: true, area: false, aliases: new Set() };
+      target = {
+        name: curated.name,
+        country,
+        region: curated.region,
+        population: 0,
+        capital: false,
+        curated: true,
+        area: false,
+        aliases: new Set(),
+      };
       places.push(target);
     }
     if (target.name !== curated.name) target.aliases.add(target.name);
@@ -184,7 +224,9 @@ function main(): void {
   writeFileSync(outPath, text);
   const byCountry = new Map<string, number>();
   for (const p of kept) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + 1);
-  console.log(`wrote ${outPath}: ${countryRows.length} countries, ${placeRows.length} places (UA ${byCountry.get('UA') ?? 0}, RU ${byCountry.get('RU') ?? 0}), ${(text.length / 1024).toFixed(0)} KiB; ${skipped} UA/RU rows without a known admin1 skipped`);
+  console.log(
+    `wrote ${outPath}: ${countryRows.length} countries, ${placeRows.length} places (UA ${byCountry.get('UA') ?? 0}, RU ${byCountry.get('RU') ?? 0}), ${(text.length / 1024).toFixed(0)} KiB; ${skipped} UA/RU rows without a known admin1 skipped`,
+  );
 }
 
 main();

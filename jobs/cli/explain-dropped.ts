@@ -15,7 +15,8 @@ import { explainAnalysis } from './explain-text.js';
 export async function explainDropped(args: ParsedArgs, io: CliIo): Promise<number> {
   const limitText = typeof args.values.limit === 'string' ? args.values.limit : '10';
   const limit = Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new WirewatchError('cli_usage', `--limit takes a whole number from 1 to 500, not '${limitText}'`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new WirewatchError('cli_usage', `--limit takes a whole number from 1 to 500, not '${limitText}'`);
   const config = await loadConfig(io.env);
   const { redis } = await connectExistingRedis(config.redis.url, silentLogger);
   try {

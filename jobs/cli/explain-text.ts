@@ -30,7 +30,10 @@ function describe(e: Evidence): string {
 function describeFacts(facts: Facts): string[] {
   const out: string[] = [];
   if (facts.weapons.length > 0) {
-    const weapons = facts.weapons.map((w) => `${w.weapon}${w.count === undefined ? '' : ` ×${w.count}`}${w.intercepted === undefined ? '' : ` (${w.intercepted} intercepted)`}`);
+    const weapons = facts.weapons.map(
+      (w) =>
+        `${w.weapon}${w.count === undefined ? '' : ` ×${w.count}`}${w.intercepted === undefined ? '' : ` (${w.intercepted} intercepted)`}`,
+    );
     out.push(`weapons: ${weapons.join(', ')}`);
   }
   const { killed, injured } = facts.casualties;
@@ -39,7 +42,9 @@ function describeFacts(facts: Facts): string[] {
   if (facts.attacker !== undefined) out.push(`attacker: ${facts.attacker}${facts.attacked === undefined ? '' : ` → ${facts.attacked}`}`);
   const n = facts.negotiation;
   if (n !== undefined) {
-    out.push(`negotiation: parties ${n.parties.join(', ') || '—'}${n.venue === undefined ? '' : `; venue ${n.venue}`}${n.datePhrase === undefined ? '' : `; when "${n.datePhrase}"`}${n.status === undefined ? '' : `; status ${n.status}`}`);
+    out.push(
+      `negotiation: parties ${n.parties.join(', ') || '—'}${n.venue === undefined ? '' : `; venue ${n.venue}`}${n.datePhrase === undefined ? '' : `; when "${n.datePhrase}"`}${n.status === undefined ? '' : `; status ${n.status}`}`,
+    );
     if (n.people !== undefined) out.push(`  people: ${n.people.join(', ')}`);
     if (n.outcomes !== undefined) out.push(`  outcomes: ${n.outcomes.map((o) => `${o.topic} ${o.status}`).join('; ')}`);
   }

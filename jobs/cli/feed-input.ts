@@ -25,16 +25,27 @@ export async function loadFeedInput(input: string, requestedId: string | undefin
     try {
       bytes = await readFile(input);
     } catch (error) {
-      throw new WirewatchError('input_invalid', `cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+      throw new WirewatchError(
+        'input_invalid',
+        `cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        { cause: error },
+      );
     }
-    return { bytes, contentType: undefined, feedId: requestedId ?? slugify(basename(input).replace(/\.[^.]*$/, '')), source: undefined, baseUrl: undefined };
+    return {
+      bytes,
+      contentType: undefined,
+      feedId: requestedId ?? slugify(basename(input).replace(/\.[^.]*$/, '')),
+      source: undefined,
+      baseUrl: undefined,
+    };
   }
   const config = await loadConfig(io.env);
   const configured = listFeedSources(config).find((feed) => feed.url === input);
   const fetcher = createConfiguredFetcher(config);
   try {
     const result = await fetcher.fetchFeed(input);
-    if (result.kind !== 'fetched') throw new WirewatchError('feed_http_status', `unexpected ${result.status} without a conditional request`);
+    if (result.kind !== 'fetched')
+      throw new WirewatchError('feed_http_status', `unexpected ${result.status} without a conditional request`);
     return {
       bytes: result.body,
       contentType: result.contentType,
@@ -49,6 +60,10 @@ export async function loadFeedInput(input: string, requestedId: string | undefin
 
 /** Story ids embed the feed id, so it must follow the feed id rules (no `:`). */
 function slugify(text: string): string {
-  const slug = text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
   return slug || 'feed';
 }

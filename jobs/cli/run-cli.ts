@@ -18,10 +18,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     writeLine(first === undefined ? io.stderr : io.stdout, globalUsage());
     return first === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name.length === 2 ? c.name[0] === first && c.name[1] === second : c.name[0] === first);
+  const command = COMMANDS.find((c) => (c.name.length === 2 ? c.name[0] === first && c.name[1] === second : c.name[0] === first));
   if (!command) {
     const group = COMMANDS.filter((c) => c.name[0] === first);
-    writeLine(io.stderr, group.length > 0 ? `cli_usage: '${first}' needs a subcommand\n\n${globalUsage()}` : `cli_usage: unknown command '${first}'\n\n${globalUsage()}`);
+    writeLine(
+      io.stderr,
+      group.length > 0
+        ? `cli_usage: '${first}' needs a subcommand\n\n${globalUsage()}`
+        : `cli_usage: unknown command '${first}'\n\n${globalUsage()}`,
+    );
     return EXIT_USAGE;
   }
   const rest = argv.slice(command.name.length);

@@ -38,7 +38,15 @@ export async function startApp(options: AppOptions): Promise<App> {
   const redis = connectRedis(endpoint.url, logger);
   await warnOnEvictionPolicy(redis, logger);
   const metrics = createMetrics();
-  const deps: RuntimeDeps = { config, logger, clock: options.clock ?? Date.now, redis, redisUrl: endpoint.url, prefix: config.redis.prefix, metrics };
+  const deps: RuntimeDeps = {
+    config,
+    logger,
+    clock: options.clock ?? Date.now,
+    redis,
+    redisUrl: endpoint.url,
+    prefix: config.redis.prefix,
+    metrics,
+  };
 
   const components: Closeable[] = [];
   if (config.httpPort !== undefined) {

@@ -7,11 +7,20 @@ import type { Metrics } from './metrics.js';
  * Health and metrics for operators and orchestrators: `GET /healthz` (200 when Redis answers,
  * else 503) and `GET /metrics` (Prometheus text format).
  */
-export async function startHttpServer(options: { port: number; host?: string; redis: Redis; metrics: Metrics; logger: Logger }): Promise<{ port: number; close(): Promise<void> }> {
+export async function startHttpServer(options: {
+  port: number;
+  host?: string;
+  redis: Redis;
+  metrics: Metrics;
+  logger: Logger;
+}): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (req.method === 'GET' && req.url === '/healthz') {
-        const redisOk = await options.redis.ping().then(() => true, () => false);
+        const redisOk = await options.redis.ping().then(
+          () => true,
+          () => false,
+        );
         res.writeHead(redisOk ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ status: redisOk ? 'ok' : 'degraded', redis: redisOk ? 'ok' : 'unreachable' }));
       } else if (req.method === 'GET' && req.url === '/metrics') {
@@ -36,9 +45,10 @@ export async function startHttpServer(options: { port: number; host?: string; re
   options.logger.info({ port }, `health and metrics on :${port} (/healthz, /metrics)`);
   return {
     port,
-    close: () => new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

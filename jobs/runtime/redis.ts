@@ -52,7 +52,20 @@ async function spawnRedis(dataDir: string, logger: Logger, executable: string): 
   const dir = resolve(dataDir);
   await mkdir(dir, { recursive: true });
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+  ];
   const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const started = await new Promise<boolean>((done) => {
     child.once('error', () => done(false));
@@ -115,7 +128,10 @@ export async function warnOnEvictionPolicy(client: Redis, logger: Logger): Promi
     const reply = (await client.config('GET', 'maxmemory-policy')) as string[];
     const policy = reply[1];
     if (policy !== undefined && policy !== 'noeviction') {
-      logger.warn({ policy }, `REDIS MISCONFIGURED: maxmemory-policy is '${policy}', must be 'noeviction' or queued jobs and state can be evicted`);
+      logger.warn(
+        { policy },
+        `REDIS MISCONFIGURED: maxmemory-policy is '${policy}', must be 'noeviction' or queued jobs and state can be evicted`,
+      );
     }
     return policy;
   } catch {
@@ -130,6 +146,7 @@ export async function warnOnEvictionPolicy(client: Redis, logger: Logger): Promi
  */
 export async function connectExistingRedis(configuredUrl: string | undefined, logger: Logger): Promise<{ url: string; redis: Redis }> {
   const url = configuredUrl ?? LOCAL_REDIS_URL;
-  if (!(await answersPing(url))) throw new WirewatchError('redis_unavailable', `no Redis answers at ${url}; set REDIS_URL to the one wirewatch run uses`);
+  if (!(await answersPing(url)))
+    throw new WirewatchError('redis_unavailable', `no Redis answers at ${url}; set REDIS_URL to the one wirewatch run uses`);
   return { url, redis: connectRedis(url, logger) };
 }

@@ -18,7 +18,15 @@ export interface StatusReport {
   redis: string;
   feeds: FeedHealth[];
   queues: Record<string, Record<string, number>>;
-  recentIncidents: { id: string; headline: string; kinds: string[]; regions: string[]; severity: string; version: number; lastUpdated: string }[];
+  recentIncidents: {
+    id: string;
+    headline: string;
+    kinds: string[];
+    regions: string[];
+    severity: string;
+    version: number;
+    lastUpdated: string;
+  }[];
   recentNotices: StoredNotice[];
 }
 
@@ -68,16 +76,28 @@ export function formatStatus(report: StatusReport, now: number): string {
   const ago = (ms: number | undefined) => (ms === undefined ? 'never' : `${Math.max(0, Math.round((now - ms) / 1000))}s ago`);
   const lines = [`redis: ${report.redis}`, '', 'feeds:'];
   for (const feed of report.feeds) {
-    const why = feed.health === 'failing' ? ` — ${feed.disabledReason ?? feed.lastError ?? ''}` : feed.consecutiveFailures > 0 ? ` — ${feed.consecutiveFailures} failures, last ${feed.lastError ?? ''}` : '';
+    const why =
+      feed.health === 'failing'
+        ? ` — ${feed.disabledReason ?? feed.lastError ?? ''}`
+        : feed.consecutiveFailures > 0
+          ? ` — ${feed.consecutiveFailures} failures, last ${feed.lastError ?? ''}`
+          : '';
     lines.push(`  ${feed.health.padEnd(12)} ${feed.feedId.padEnd(20)} last success ${ago(feed.lastSuccessAt)}${why}`);
   }
   lines.push('', 'queues:');
   for (const [name, counts] of Object.entries(report.queues)) {
-    lines.push(`  ${name.padEnd(8)} ${Object.entries(counts).map(([state, n]) => `${state} ${n}`).join(', ')}`);
+    lines.push(
+      `  ${name.padEnd(8)} ${Object.entries(counts)
+        .map(([state, n]) => `${state} ${n}`)
+        .join(', ')}`,
+    );
   }
   lines.push('', 'recent incidents:');
   if (report.recentIncidents.length === 0) lines.push('  (none)');
-  for (const i of report.recentIncidents) lines.push(`  ${i.lastUpdated} ${i.severity.padEnd(8)} ${i.kinds.join('+').padEnd(18)} ${i.regions.join(',') || '-'}  ${i.headline} (v${i.version})`);
+  for (const i of report.recentIncidents)
+    lines.push(
+      `  ${i.lastUpdated} ${i.severity.padEnd(8)} ${i.kinds.join('+').padEnd(18)} ${i.regions.join(',') || '-'}  ${i.headline} (v${i.version})`,
+    );
   if (report.recentNotices.length > 0) {
     lines.push('', 'operator notices:');
     for (const n of report.recentNotices) lines.push(`  ${n.at} ${n.message}`);

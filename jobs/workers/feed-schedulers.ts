@@ -24,7 +24,12 @@ export interface SchedulerCheck {
 }
 
 /** Makes the schedulers match the feed list: upsert missing/changed/stalled ones, remove strays. */
-export async function checkFeedSchedulers(queue: Queue<PollJobData>, feeds: readonly FeedSource[], now: number, logger: Logger): Promise<SchedulerCheck> {
+export async function checkFeedSchedulers(
+  queue: Queue<PollJobData>,
+  feeds: readonly FeedSource[],
+  now: number,
+  logger: Logger,
+): Promise<SchedulerCheck> {
   const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
   const wanted = new Set(feeds.map((f) => f.id));
   const restored: string[] = [];

@@ -22,7 +22,12 @@ export interface StoryJobResult {
 }
 
 export function createIncidentStore(deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'config'>): IncidentStore {
-  return new IncidentStore({ redis: deps.redis, prefix: deps.prefix, ancestorsOf, retentionMs: deps.config.incidents.retentionDays * 86_400_000 });
+  return new IncidentStore({
+    redis: deps.redis,
+    prefix: deps.prefix,
+    ancestorsOf,
+    retentionMs: deps.config.incidents.retentionDays * 86_400_000,
+  });
 }
 
 /**
@@ -45,13 +50,17 @@ export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
     'story',
     async (job) => {
       const story = job.data.story as Story | undefined;
-      if (!story || typeof story.id !== 'string' || typeof story.title !== 'string') throw new UnrecoverableError('story job without a story');
+      if (!story || typeof story.id !== 'string' || typeof story.title !== 'string')
+        throw new UnrecoverableError('story job without a story');
       const result = await processStory(story, processDeps);
       deps.metrics.storiesProcessed.inc({ outcome: result.outcome });
       if (result.outcome === 'dropped') return { outcome: 'dropped' };
       if (result.outcome === 'duplicate') return { outcome: 'duplicate', incidentId: result.incidentId };
       if (result.outcome !== 'unchanged') deps.metrics.incidentsChanged.inc({ change: result.outcome });
-      logger.debug({ storyId: story.id, incidentId: result.incident.id, outcome: result.outcome, version: result.incident.version }, 'story recorded');
+      logger.debug(
+        { storyId: story.id, incidentId: result.incident.id, outcome: result.outcome, version: result.incident.version },
+        'story recorded',
+      );
       return { outcome: result.outcome, incidentId: result.incident.id, version: result.incident.version, changes: result.changes };
     },
     deps,
@@ -73,7 +82,10 @@ export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
 }
 
 /** Retention: at most one worker per hour deletes incidents past `incidents.retentionDays`. */
-export async function removeExpiredIncidents(deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'clock' | 'logger'>, store: IncidentStore): Promise<number | undefined> {
+export async function removeExpiredIncidents(
+  deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'clock' | 'logger'>,
+  store: IncidentStore,
+): Promise<number | undefined> {
   try {
     const lock = await deps.redis.set(`${deps.prefix}:incidents:cleanup-lock`, '1', 'PX', CLEANUP_LOCK_MS, 'NX');
     if (lock !== 'OK') return undefined;

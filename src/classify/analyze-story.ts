@@ -21,7 +21,10 @@ export function analyzeStory(story: StoryText): Analysis {
   const places = kinds.length > 0 ? findSentencePlaces(texts) : [];
   const facts = extractFacts(
     sentences,
-    { strike: isStrike ? classification.strikeSentences : [], negotiation: kinds.includes('negotiation') ? classification.negotiationSentences : [] },
+    {
+      strike: isStrike ? classification.strikeSentences : [],
+      negotiation: kinds.includes('negotiation') ? classification.negotiationSentences : [],
+    },
     places,
   );
   const evidence: Evidence[] = [...classification.evidence];
@@ -33,7 +36,11 @@ export function analyzeStory(story: StoryText): Analysis {
       const polarity = j.role === 'target' ? 'for' : 'against';
       evidence.push({ kind: 'region', polarity, rule: `region.${j.role}`, phrase: `${j.mention.surface} → ${j.mention.region.code}` });
     }
-    if (regions.length === 0) regions = fallbackRegions(classification.strikeSentences.map((i) => sentences[i]?.lower ?? ''), evidence);
+    if (regions.length === 0)
+      regions = fallbackRegions(
+        classification.strikeSentences.map((i) => sentences[i]?.lower ?? ''),
+        evidence,
+      );
   }
   const severity = scoreSeverity({ kinds, facts, regions });
   return { kinds, regions, facts, severity, evidence };

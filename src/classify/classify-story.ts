@@ -40,7 +40,12 @@ function dedupe(evidence: Evidence[]): Evidence[] {
   for (const e of evidence) {
     let repeat = false;
     for (const k of out) {
-      if (k.rule === e.rule && k.polarity === e.polarity && k.kind === e.kind && (k.phrase === e.phrase || k.phrase.toLowerCase() === e.phrase.toLowerCase())) {
+      if (
+        k.rule === e.rule &&
+        k.polarity === e.polarity &&
+        k.kind === e.kind &&
+        (k.phrase === e.phrase || k.phrase.toLowerCase() === e.phrase.toLowerCase())
+      ) {
         repeat = true;
         break;
       }

@@ -3,7 +3,11 @@ import type { EvaluationReport, Score } from './evaluate.js';
 
 /** A readable evaluation report for the terminal. */
 export function formatEvaluationReport(report: EvaluationReport, source: string): string {
-  const lines = [`Evaluation on ${source} (${report.items} items)`, '', `${'label'.padEnd(14)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp  fp  fn`];
+  const lines = [
+    `Evaluation on ${source} (${report.items} items)`,
+    '',
+    `${'label'.padEnd(14)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp  fp  fn`,
+  ];
   for (const kind of KINDS) lines.push(row(kind, report.kinds[kind]));
   lines.push(row('strike-region', report.regions));
   for (const kind of KINDS) {

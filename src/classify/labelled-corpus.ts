@@ -28,7 +28,11 @@ export function parseLabelledCorpus(text: string): LabelledStory[] {
       throw new WirewatchError('input_invalid', `line ${i + 1}: not JSON`, { cause });
     }
     const parsed = LINE.safeParse(raw);
-    if (!parsed.success) throw new WirewatchError('input_invalid', `line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new WirewatchError(
+        'input_invalid',
+        `line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
     items.push(parsed.data);
   });
   return items;

@@ -38,15 +38,21 @@ export function detectNegotiationSignals(sentences: readonly Sentence[]): Negoti
 
 // Every negotiation cue contains one of these stems at a word start ("deescalation" spelled
 // without its hyphen needs its own); most sentences contain none.
-const MAY_NEGOTIATE = anyWordStem('cease|truce|pause|cessat|summit|meeting|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|broker|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|deescalat|end|stop|halt|finish'.split('|'));
+const MAY_NEGOTIATE = anyWordStem(
+  'cease|truce|pause|cessat|summit|meeting|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|broker|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|deescalat|end|stop|halt|finish'.split(
+    '|',
+  ),
+);
 
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {
   if (!MAY_NEGOTIATE.test(sentence.lower)) return false;
   // Most sentences name no moratorium; the callback replace is only worth running when one does.
-  const work = !sentence.lower.includes('morator') ? sentence.lower : sentence.lower.replace(OTHER_MORATORIUM, (phrase) => {
-    evidence.push(against('negotiation.not.other-moratorium', phrase));
-    return ' '.repeat(phrase.length);
-  });
+  const work = !sentence.lower.includes('morator')
+    ? sentence.lower
+    : sentence.lower.replace(OTHER_MORATORIUM, (phrase) => {
+        evidence.push(against('negotiation.not.other-moratorium', phrase));
+        return ' '.repeat(phrase.length);
+      });
   let accepted = false;
   for (const m of matchesOf(SETTLEMENT, work)) {
     accepted = true;
@@ -104,11 +110,17 @@ function lastFields(text: string, stop: number, m: number): string {
   let runs = 0;
   let plain = true;
   let from = 0;
-  for (let i = stop - 1; i >= 0; ) {
-    if (!isSpace(text.charCodeAt(i))) { i--; continue; }
+  for (let i = stop - 1; i >= 0;) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i--;
+      continue;
+    }
     let j = i;
     while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
-    if (++runs === m) { from = i + 1; break; }
+    if (++runs === m) {
+      from = i + 1;
+      break;
+    }
     if (i - j !== 1 || text.charCodeAt(i) !== 32) plain = false;
     i = j;
   }
@@ -120,11 +132,17 @@ function firstFields(text: string, from: number, m: number): string {
   let runs = 0;
   let plain = true;
   let to = text.length;
-  for (let i = from; i < text.length; ) {
-    if (!isSpace(text.charCodeAt(i))) { i++; continue; }
+  for (let i = from; i < text.length;) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    if (++runs === m) { to = i; break; }
+    if (++runs === m) {
+      to = i;
+      break;
+    }
     if (j - i !== 1 || text.charCodeAt(i) !== 32) plain = false;
     i = j;
   }

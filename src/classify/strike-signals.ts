@@ -62,7 +62,8 @@ const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}
 const FACILITY = re(`\\b(${L.FACILITY})\\b`, '');
 const NEGATION = re(`\\b${L.NEGATION}`, '');
 const AGAINST_AFTER = /^\S+(\s+\S+){0,6}?\s+(against|at|on)\s/;
-const STORED_BEFORE = /\b(warehouses?|depots?|stores?|stocks?|stockpiles?|caches?|consignments?|shipments?|crates?|boxes|batch(es)?) of (\w+ )?$/;
+const STORED_BEFORE =
+  /\b(warehouses?|depots?|stores?|stocks?|stockpiles?|caches?|consignments?|shipments?|crates?|boxes|batch(es)?) of (\w+ )?$/;
 const NEGOTIATED = re(`\\b${L.NEGOTIATED_SUBJECT}`, '');
 
 /** Strike evidence for a story's sentences, and which sentences report an attack. */
@@ -138,7 +139,8 @@ function findCues(work: string): Cue[] {
   // start there (acts may come before a weapon, so theirs starts at 0).
   const from = first.index;
   const cues: Cue[] = [];
-  for (const m of matchesOf(COMPOUND, work, from)) cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
+  for (const m of matchesOf(COMPOUND, work, from))
+    cues.push({ rule: 'strike.attack-phrase', index: m.index, end: m.index + m[0].length, weight: 3 });
   const weapons = matchesOf(WEAPON, work, from);
   const acts = weapons.length > 0 ? matchesOf(ACT, work) : [];
   const usedActs = new Set<number>();
@@ -165,27 +167,43 @@ function findCues(work: string): Cue[] {
   return cues.sort((a, b) => b.weight - a.weight || a.index - b.index);
 }
 
-function refusal(work: string, cue: Cue, statistics: RegExpExecArray | null, nonMilitary: RegExpExecArray | null): { rule: string; phrase?: string } | undefined {
+function refusal(
+  work: string,
+  cue: Cue,
+  statistics: RegExpExecArray | null,
+  nonMilitary: RegExpExecArray | null,
+): { rule: string; phrase?: string } | undefined {
   const before = wordsBefore(work, cue.index, 8);
   const modal = lastMatch(HYPOTHETICAL, before);
-  if (modal !== undefined && !REACTION_BRIDGE.test(before.slice(modal.index + modal[0].length))) return { rule: 'strike.not.hypothetical', phrase: `${before.slice(modal.index)} ${work.slice(cue.index, cue.end)}` };
+  if (modal !== undefined && !REACTION_BRIDGE.test(before.slice(modal.index + modal[0].length)))
+    return { rule: 'strike.not.hypothetical', phrase: `${before.slice(modal.index)} ${work.slice(cue.index, cue.end)}` };
   // "the missiles would protect cities from strikes": the modal sits inside the cue, before its act.
   const inner = cue.between === undefined ? undefined : lastMatch(HYPOTHETICAL, work.slice(cue.between.start, cue.between.end));
-  if (inner !== undefined && cue.between !== undefined && !REACTION_BRIDGE.test(work.slice(cue.between.start + inner.index + inner[0].length, cue.between.end))) {
+  if (
+    inner !== undefined &&
+    cue.between !== undefined &&
+    !REACTION_BRIDGE.test(work.slice(cue.between.start + inner.index + inner[0].length, cue.between.end))
+  ) {
     return { rule: 'strike.not.hypothetical', phrase: work.slice(cue.index, cue.end) };
   }
   // "drones were seen near the runway; no attack was reported": the act itself is negated.
-  if (cue.between !== undefined && NEGATION.test(work.slice(cue.between.start, cue.between.end).trimEnd())) return { rule: 'strike.not.negated', phrase: work.slice(cue.index, cue.end) };
-  if (NEGOTIATED.test(before)) return { rule: 'strike.not.negotiation-subject', phrase: `${before.split(' ').slice(-3).join(' ')} ${work.slice(cue.index, cue.end)}` };
-  if (NEGATION.test(before)) return { rule: 'strike.not.negated', phrase: `${before.split(' ').slice(-2).join(' ')} ${work.slice(cue.index, cue.end)}` };
+  if (cue.between !== undefined && NEGATION.test(work.slice(cue.between.start, cue.between.end).trimEnd()))
+    return { rule: 'strike.not.negated', phrase: work.slice(cue.index, cue.end) };
+  if (NEGOTIATED.test(before))
+    return { rule: 'strike.not.negotiation-subject', phrase: `${before.split(' ').slice(-3).join(' ')} ${work.slice(cue.index, cue.end)}` };
+  if (NEGATION.test(before))
+    return { rule: 'strike.not.negated', phrase: `${before.split(' ').slice(-2).join(' ')} ${work.slice(cue.index, cue.end)}` };
   if (INFINITIVE.test(before) && !ONGOING_INFINITIVE.test(before)) return { rule: 'strike.not.hypothetical' };
   // "sent drones against Kyiv" is an attack; "sent drones to Kyiv" a delivery.
-  if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6)) && !aimedAt(work, cue)) return { rule: 'strike.not.weapons-delivery' };
+  if (cue.weaponIndex !== undefined && DELIVERY.test(wordsBefore(work, cue.weaponIndex, 6)) && !aimedAt(work, cue))
+    return { rule: 'strike.not.weapons-delivery' };
   if (statistics !== null) return { rule: 'strike.not.statistics', phrase: statistics[0] };
-  if (work.lastIndexOf('amid ', cue.index) !== -1 && BACKGROUND.test(work.slice(0, cue.index))) return { rule: 'strike.not.background-mention' };
+  if (work.lastIndexOf('amid ', cue.index) !== -1 && BACKGROUND.test(work.slice(0, cue.index)))
+    return { rule: 'strike.not.background-mention' };
   if (TREND.test(work.slice(Math.max(0, cue.index - 40), cue.index))) return { rule: 'strike.not.trend' };
   if (nonMilitary !== null) return { rule: 'strike.not.non-military-violence', phrase: nonMilitary[0] };
-  if (cue.rule === 'strike.military-attack' && INVASION.test(work.slice(Math.max(0, cue.index - 30), cue.index))) return { rule: 'strike.not.invasion' };
+  if (cue.rule === 'strike.military-attack' && INVASION.test(work.slice(Math.max(0, cue.index - 30), cue.index)))
+    return { rule: 'strike.not.invasion' };
   if (cue.weight < 3 && cue.rule === 'strike.military-attack') return { rule: 'strike.not.no-weapon-or-effect' };
   return undefined;
 }
@@ -220,9 +238,16 @@ function nearest(acts: RegExpExecArray[], start: number, end: number): RegExpExe
 function blankIdioms(text: string, evidence: Evidence[], present: number): string {
   let work = text;
   IDIOMS.forEach((idiom, k) => {
-    if ((present & (1 << k)) !== 0) work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
+    if ((present & (1 << k)) !== 0)
+      work = blank(work, idiom.pattern, (phrase) => evidence.push(against(`strike.not.${idiom.rule}`, phrase)));
   });
-  if ((present & GROUND_BIT) !== 0) work = blank(work, GROUND, (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)), (phrase) => !STANDOFF_WEAPON.test(phrase));
+  if ((present & GROUND_BIT) !== 0)
+    work = blank(
+      work,
+      GROUND,
+      (phrase) => evidence.push(against('strike.not.ground-fighting', phrase)),
+      (phrase) => !STANDOFF_WEAPON.test(phrase),
+    );
   return work;
 }
 

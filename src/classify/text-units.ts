@@ -57,7 +57,8 @@ export function foldText(text: string): string {
 }
 
 // A full stop ends a sentence unless it closes a known abbreviation or an initial ("U.S.").
-const ABBREVIATION = /(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|prof|sen|rep|gov|no|vs|approx|jan|feb|mar|apr|aug|sept?|oct|nov|dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$/i;
+const ABBREVIATION =
+  /(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|prof|sen|rep|gov|no|vs|approx|jan|feb|mar|apr|aug|sept?|oct|nov|dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$/i;
 
 /** Splits a paragraph into sentences; keeps the headline whole. */
 export function splitSentences(text: string): string[] {
@@ -133,8 +134,18 @@ export function wordsBefore(lower: string, index: number, count: number): string
   const head = lower.slice(0, index);
   if (count <= 0) {
     // slice(-0) keeps every word of the clause; a negative count drops words from its start.
-    const clauseStart = Math.max(head.lastIndexOf(';'), head.lastIndexOf(' but '), head.lastIndexOf(' although '), head.lastIndexOf(' while '));
-    return head.slice(clauseStart + 1).split(/\s+/).filter((w) => w.length > 0).slice(-count).join(' ');
+    const clauseStart = Math.max(
+      head.lastIndexOf(';'),
+      head.lastIndexOf(' but '),
+      head.lastIndexOf(' although '),
+      head.lastIndexOf(' while '),
+    );
+    return head
+      .slice(clauseStart + 1)
+      .split(/\s+/)
+      .filter((w) => w.length > 0)
+      .slice(-count)
+      .join(' ');
   }
   // Take the last words first, then look for a clause start only inside their span (one
   // character wider, for the space before a marker): a marker further back cannot cut them.
@@ -167,7 +178,7 @@ function lastWords(head: string, limit: number, count: number): { words: string;
   if (last === -1) return { words: '', start };
   if (plain) return { words: head.slice(start, last), start };
   const words: string[] = [];
-  for (let j = start; j < last; ) {
+  for (let j = start; j < last;) {
     let k = j;
     while (k < last && !isSpace(head.charCodeAt(k))) k++;
     words.push(head.slice(j, k));
@@ -181,7 +192,17 @@ function lastWords(head: string, limit: number, count: number): { words: string;
 export function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** The words just after a match ending at `end`, bounded by `count`. */

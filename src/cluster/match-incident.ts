@@ -61,7 +61,10 @@ export function compareWithIncident(report: IncidentReport, incident: IncidentCa
     return { joins: false, score: 0, reason: `more than ${window / 3_600_000} h apart` };
   }
 
-  const place = governing === 'strike' ? compareStrikePlaces(report, incident, policy.ancestorsOf) : compareNegotiationPlaces(report.analysis.facts, incident.facts);
+  const place =
+    governing === 'strike'
+      ? compareStrikePlaces(report, incident, policy.ancestorsOf)
+      : compareNegotiationPlaces(report.analysis.facts, incident.facts);
   if (place === 'differ') return { joins: false, score: 0, reason: governing === 'strike' ? 'places differ' : 'parties or venue differ' };
 
   let score = termContainment(report.terms, new Set(incident.terms));

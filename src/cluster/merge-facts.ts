@@ -66,7 +66,11 @@ function mergeWeapons(known: readonly WeaponFact[], reported: readonly WeaponFac
   return [...byName.values()];
 }
 
-function mergeNegotiation(known: NegotiationFacts | undefined, reported: NegotiationFacts | undefined, isLatest: boolean): NegotiationFacts | undefined {
+function mergeNegotiation(
+  known: NegotiationFacts | undefined,
+  reported: NegotiationFacts | undefined,
+  isLatest: boolean,
+): NegotiationFacts | undefined {
   if (!known) return reported ? structuredClone(reported) : undefined;
   if (!reported) return structuredClone(known);
   const merged: NegotiationFacts = { parties: union(known.parties, reported.parties) };

@@ -136,6 +136,10 @@ function noteFactChanges(before: Incident, after: Pick<Incident, 'facts'>, chang
   const fromStatus = before.facts.negotiation?.status;
   const toStatus = after.facts.negotiation?.status;
   if (toStatus !== undefined && toStatus !== fromStatus) {
-    changes.push(fromStatus === undefined ? { field: 'negotiation.status', to: toStatus } : { field: 'negotiation.status', from: fromStatus, to: toStatus });
+    changes.push(
+      fromStatus === undefined
+        ? { field: 'negotiation.status', to: toStatus }
+        : { field: 'negotiation.status', from: fromStatus, to: toStatus },
+    );
   }
 }

@@ -7,7 +7,7 @@ const STOPWORDS = new Set(
   (
     'a an the and or but of in on at to for from by with without into onto over under after before during ' +
     'as is are was were be been being has have had do does did will would can could may might must shall should ' +
-    'this that these those it its it\'s they them their there here he she his her we our you your i me my ' +
+    "this that these those it its it's they them their there here he she his her we our you your i me my " +
     'not no nor so than then too very just also still yet about above below up down out off again further once ' +
     'all any both each few more most other some such only own same which who whom whose what when where why how ' +
     'said says say saying told according reported reports report reporting amid while since until against near ' +
@@ -28,8 +28,24 @@ const DOMAIN_COMMON = new Set(
 );
 
 const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', dozen: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  dozen: '12',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  hundred: '100',
 };
 
 /** Distinct, crudely stemmed content terms of a title and summary, in first-seen order. */
@@ -59,7 +75,11 @@ export function extractTerms(text: string): string[] {
  */
 function splitWords(text: string): string[] {
   const words: string[] = [];
-  for (const raw of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9-]+/)) {
+  for (const raw of text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9-]+/)) {
     const word = raw.replace(/^-+|-+$/g, '');
     if (/[a-z]-?\d|\d-?[a-z]/.test(word)) words.push(word);
     else words.push(...word.split('-'));

@@ -58,7 +58,8 @@ export function parseIncidentsArgs(text: string, resolveRegion: (query: string) 
       request.since = { text: lower, ms };
     } else if (option && optionName === 'limit') {
       const limit = Number(option[2]);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INCIDENTS_LIMIT) throw invalid(`limit must be a whole number from 1 to ${MAX_INCIDENTS_LIMIT} (got '${option[2]}')`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INCIDENTS_LIMIT)
+        throw invalid(`limit must be a whole number from 1 to ${MAX_INCIDENTS_LIMIT} (got '${option[2]}')`);
       request.limit = limit;
     } else if (option && optionName === 'page') {
       if (!option[2]) throw invalid('page= needs the cursor from the previous reply');
@@ -77,7 +78,10 @@ export function parseIncidentsArgs(text: string, resolveRegion: (query: string) 
 }
 
 /** The use case behind `/incidents`: newest first, filtered, one page. */
-export async function runIncidentsCommand(request: IncidentsRequest, deps: { store: IncidentStore; clock: Clock }): Promise<IncidentsReply> {
+export async function runIncidentsCommand(
+  request: IncidentsRequest,
+  deps: { store: IncidentStore; clock: Clock },
+): Promise<IncidentsReply> {
   const page = await listIncidents(deps.store, {
     limit: request.limit,
     ...(request.region ? { region: request.region.code } : {}),
@@ -85,7 +89,9 @@ export async function runIncidentsCommand(request: IncidentsRequest, deps: { sto
     ...(request.since ? { since: deps.clock() - request.since.ms } : {}),
     ...(request.cursor ? { cursor: request.cursor } : {}),
   });
-  return page.nextCursor === undefined ? { request, incidents: page.incidents } : { request, incidents: page.incidents, nextCursor: page.nextCursor };
+  return page.nextCursor === undefined
+    ? { request, incidents: page.incidents }
+    : { request, incidents: page.incidents, nextCursor: page.nextCursor };
 }
 
 function invalid(message: string): WirewatchError {

@@ -5,7 +5,9 @@ import { z } from 'zod';
  * YAML/JSON file (`WIREWATCH_CONFIG`); jobs/config/load-config.ts maps both onto this shape and
  * reports every problem at once, naming the variable or file key.
  */
-const boolish = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+const boolish = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(1).max(65535);
 const urlWithScheme = (schemes: readonly string[], message: string) =>
   z.string().refine((value) => {
@@ -21,9 +23,7 @@ const httpUrl = urlWithScheme(['http:', 'https:'], 'must be an http:// or https:
 export const MIN_FEED_INTERVAL_SECONDS = 10;
 
 export const feedSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, - and _ only (max 64)'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, - and _ only (max 64)'),
   url: httpUrl,
   name: z.string().min(1).optional(),
   intervalSeconds: z.coerce.number().int().min(MIN_FEED_INTERVAL_SECONDS).optional(),
@@ -39,7 +39,10 @@ export const configSchema = z.object({
       /** Where a spawned redis-server keeps its AOF files. */
       dataDir: z.string().min(1).default('./.wirewatch/redis'),
       /** Hash-tagged so every key of one deployment lands in one Redis Cluster slot. */
-      prefix: z.string().regex(/^\{[a-z0-9_-]+\}$/, 'must be a hash tag such as {wirewatch}').default('{wirewatch}'),
+      prefix: z
+        .string()
+        .regex(/^\{[a-z0-9_-]+\}$/, 'must be a hash tag such as {wirewatch}')
+        .default('{wirewatch}'),
     })
     .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
   httpPort: port.optional(),
@@ -50,7 +53,11 @@ export const configSchema = z.object({
   feedDefaults: z
     .object({
       intervalSeconds: z.coerce.number().int().min(MIN_FEED_INTERVAL_SECONDS).default(60),
-      maxBytes: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+      maxBytes: z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(5 * 1024 * 1024),
       connectTimeoutMs: z.coerce.number().int().positive().default(10_000),
       timeoutMs: z.coerce.number().int().positive().default(30_000),
       backfillWindowSeconds: z.coerce.number().int().nonnegative().default(3600),
@@ -89,7 +96,10 @@ export const configSchema = z.object({
     .object({
       token: z.string().min(1).optional(),
       applicationId: z.string().regex(/^\d+$/, 'must be a numeric snowflake').optional(),
-      publicKey: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters').optional(),
+      publicKey: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters')
+        .optional(),
       httpPort: port.optional(),
       apiUrl: httpUrl.default('https://discord.com/api'),
       adminChannel: z.string().min(1).optional(),

@@ -35,16 +35,7 @@ export interface CasualtyFacts {
 }
 
 export type TargetType =
-  | 'energy'
-  | 'oil'
-  | 'hospital'
-  | 'residential'
-  | 'railway'
-  | 'port'
-  | 'school'
-  | 'military'
-  | 'infrastructure'
-  | 'civilian';
+  'energy' | 'oil' | 'hospital' | 'residential' | 'railway' | 'port' | 'school' | 'military' | 'infrastructure' | 'civilian';
 
 export type NegotiationStatus = 'proposed' | 'agreed' | 'rejected' | 'scheduled' | 'held';
 

@@ -46,15 +46,7 @@ export interface IncidentSource {
 }
 
 export type ChangeField =
-  | 'opened'
-  | 'sources'
-  | 'regions'
-  | 'targets'
-  | 'kinds'
-  | 'casualties.killed'
-  | 'casualties.injured'
-  | 'negotiation.status'
-  | 'severity';
+  'opened' | 'sources' | 'regions' | 'targets' | 'kinds' | 'casualties.killed' | 'casualties.injured' | 'negotiation.status' | 'severity';
 
 /**
  * One material change: `{field:'casualties.killed', from:2, to:5}`, `{field:'sources', to:'BBC'}`,

@@ -48,8 +48,10 @@ export const SEATS: readonly Actor[] = [
   actor('beijing', 'Beijing', 'CN'),
 ];
 
-const RU_ATTACKER = /\b(russian|russia's|russia|rashists?|occupiers|occupants|invaders|kremlin)\b(\s+\S+){0,3}?\s+(forces|troops|army|military|invaders|occupiers|drones?|missiles?|rockets?|shell\w*|strik\w+|attack\w*|launch\w*|fired|bomb\w*|artillery|aviation|aircraft|hit|struck)\b|\bby russia(n (forces|troops|army|military))?\b/;
-const UA_ATTACKER = /\b(ukrainian|ukraine's|ukraine|afu|armed forces of ukraine)\b(\s+\S+){0,3}?\s+(forces|troops|army|military|defenders|drones?|missiles?|rockets?|shell\w*|strik\w+|attack\w*|launch\w*|fired|bomb\w*|artillery|aviation|aircraft|hit|struck)\b|\bby ukraine\b/;
+const RU_ATTACKER =
+  /\b(russian|russia's|russia|rashists?|occupiers|occupants|invaders|kremlin)\b(\s+\S+){0,3}?\s+(forces|troops|army|military|invaders|occupiers|drones?|missiles?|rockets?|shell\w*|strik\w+|attack\w*|launch\w*|fired|bomb\w*|artillery|aviation|aircraft|hit|struck)\b|\bby russia(n (forces|troops|army|military))?\b/;
+const UA_ATTACKER =
+  /\b(ukrainian|ukraine's|ukraine|afu|armed forces of ukraine)\b(\s+\S+){0,3}?\s+(forces|troops|army|military|defenders|drones?|missiles?|rockets?|shell\w*|strik\w+|attack\w*|launch\w*|fired|bomb\w*|artillery|aviation|aircraft|hit|struck)\b|\bby ukraine\b/;
 
 /** Who attacked, as a country code, from folded sentences that report an attack. */
 export function findAttacker(sentences: readonly string[]): string | undefined {

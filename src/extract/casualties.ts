@@ -7,12 +7,14 @@ import { COUNT, parseCount } from './numbers.js';
  * "a civilian was reported dead", "two people sustained injuries", "death toll rises to 57".
  * The largest figure wins: headline and lede usually repeat one figure, and updates only grow.
  */
-const PERSON_NOUN = '(?:people|persons?|civilians?|residents?|individuals?|children|child|kids?|adults?|men|women|man|woman|boys?|girls?|soldiers?|servicem[ae]n|rescuers?|police\\w*|workers?|employees?|staff|passengers?|doctors?|nurses?|medics?|patients?|drivers?|officers?|firefighters?|volunteers?|farmers?|students?|journalists?|others?|more|locals?|villagers?|teenagers?|pensioners?|wife|husband|sons?|daughters?|mother|father|grand\\w+)';
+const PERSON_NOUN =
+  '(?:people|persons?|civilians?|residents?|individuals?|children|child|kids?|adults?|men|women|man|woman|boys?|girls?|soldiers?|servicem[ae]n|rescuers?|police\\w*|workers?|employees?|staff|passengers?|doctors?|nurses?|medics?|patients?|drivers?|officers?|firefighters?|volunteers?|farmers?|students?|journalists?|others?|more|locals?|villagers?|teenagers?|pensioners?|wife|husband|sons?|daughters?|mother|father|grand\\w+)';
 // A noun modifier may stand before the person ("three port workers", "hospital staff"), but it
 // must end in a person noun, so "three drones were downed" never reads as people.
 const PERSON = `(?:(?:[a-z]+\\s+)?${PERSON_NOUN})`;
 const ADJECTIVE = '(?:(?:more|other|ukrainian|russian|local|elderly|young|innocent|\\d+-year-old|[a-z]+-year-old)\\s+)';
-const LINK = '(?:(?:was|were|have|has|had|been|are|is|being|reported(?:ly)?|later|also|confirmed|seriously|critically|badly|lightly|slightly|fatally)\\s+){0,4}';
+const LINK =
+  '(?:(?:was|were|have|has|had|been|are|is|being|reported(?:ly)?|later|also|confirmed|seriously|critically|badly|lightly|slightly|fatally)\\s+){0,4}';
 const KILLED = 'killed|dead|died|perished|lost their lives|lost his life|lost her life';
 const INJURED = 'injured|wounded|hurt|sustained injuries|suffered injuries|hospitali[sz]ed|received injuries';
 // "another" is the second of a pair whose verb is often elided ("one killed and another injured").
@@ -21,7 +23,10 @@ const ONE = /^(?:an?|another|his|her|their)$/;
 // After a determiner the person must be one: "killing a teenager", never "injuring their children".
 const PLURAL_PERSON = /(?:people|children|men|women|staff|s)$/;
 
-const SUBJECT = new RegExp(`\\b(?:at least |about |around |more than |over |up to |nearly |almost )?(${COUNT_OR_A})\\s+${ADJECTIVE}{0,2}(${PERSON})?\\s*${LINK}(${KILLED}|${INJURED})\\b`, 'g');
+const SUBJECT = new RegExp(
+  `\\b(?:at least |about |around |more than |over |up to |nearly |almost )?(${COUNT_OR_A})\\s+${ADJECTIVE}{0,2}(${PERSON})?\\s*${LINK}(${KILLED}|${INJURED})\\b`,
+  'g',
+);
 // Active verbs take a count or a single person: "kills a man and injures his wife", "killing his
 // two sons", "claimed the lives of four civilians".
 const VERB_FIRST = new RegExp(
@@ -34,10 +39,29 @@ const PART = `(${COUNT}|an?)\\s+${ADJECTIVE}{0,2}${PERSON}`;
 const COORDINATED = new RegExp(`\\b${PART},?\\s+and\\s+${PART}\\s+${LINK}(${KILLED}|${INJURED})\\b`, 'g');
 // The same after an active verb: "killing a woman and her two children".
 const VERB_PART = `(?:(?:his|her|their)\\s+)?(${COUNT}|an?|his|her|their)\\s+${ADJECTIVE}{0,2}(${PERSON})`;
-const VERB_COORDINATED = new RegExp(`\\b(killing|killed|kills|injuring|injures|wounding|wounds|injured|wounded)\\s+${VERB_PART},?\\s+and\\s+${VERB_PART}`, 'g');
-const TOLL = new RegExp(`\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`, 'g');
+const VERB_COORDINATED = new RegExp(
+  `\\b(killing|killed|kills|injuring|injures|wounding|wounds|injured|wounded)\\s+${VERB_PART},?\\s+and\\s+${VERB_PART}`,
+  'g',
+);
+const TOLL = new RegExp(
+  `\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`,
+  'g',
+);
 const IS_KILLED = new RegExp(`^(${KILLED})$`);
-const MAY_HAVE_CASUALTY = anyWordStem(['kill', 'dead', 'died', 'injur', 'wound', 'hurt', 'toll', 'perish', 'lost', 'lives', 'hospitali', 'fatalit']);
+const MAY_HAVE_CASUALTY = anyWordStem([
+  'kill',
+  'dead',
+  'died',
+  'injur',
+  'wound',
+  'hurt',
+  'toll',
+  'perish',
+  'lost',
+  'lives',
+  'hospitali',
+  'fatalit',
+]);
 
 /** Casualties in folded, lower-case sentences that report an attack. */
 export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
@@ -59,7 +83,11 @@ export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
     }
     for (const m of matchesOf(COORDINATED, text)) {
       const [, first = '', second = '', verb = ''] = m;
-      noteCount(tally, IS_KILLED.test(verb) ? 'killed' : 'injured', (parseCount(ONE.test(first) ? 'one' : first) ?? 0) + (parseCount(ONE.test(second) ? 'one' : second) ?? 0));
+      noteCount(
+        tally,
+        IS_KILLED.test(verb) ? 'killed' : 'injured',
+        (parseCount(ONE.test(first) ? 'one' : first) ?? 0) + (parseCount(ONE.test(second) ? 'one' : second) ?? 0),
+      );
     }
     for (const m of matchesOf(VERB_COORDINATED, text)) {
       const [, verb = '', first = '', firstPerson = '', second = '', secondPerson = ''] = m;

@@ -29,22 +29,30 @@ const ACTOR_AFTER =
 // "X's foreign minister", "X officials": a country or capital as the seat of a speaker.
 const SEAT_AFTER =
   /^('s?)?\s*(president|prime minister|pm|foreign (minister|ministry|office)|defen[cs]e (minister|ministry)|minister\w*|chancellor|leader\w*|officials?|government|ambassador|envoy|embassy|parliament|authorities|administration|general staff|army|forces|troops|military|air force|navy|mayor|governor|spokes\w+|media|press|intelligence)\b/;
-const ATTACKER_AFTER = /^('s?)?\s*(\S+\s+)?(launch\w*|fir(ed|es|ing)|shell\w*|attack\w*|strik\w+|air ?strikes?|airstrikes?|raids?|struck|bomb\w*|drones?|missiles?|rockets?|artillery|aviation|aircraft|invaders|occupiers|troops|forces|army|military|soldiers|defenders|air defen[cs]e)\b/;
+const ATTACKER_AFTER =
+  /^('s?)?\s*(\S+\s+)?(launch\w*|fir(ed|es|ing)|shell\w*|attack\w*|strik\w+|air ?strikes?|airstrikes?|raids?|struck|bomb\w*|drones?|missiles?|rockets?|artillery|aviation|aircraft|invaders|occupiers|troops|forces|army|military|soldiers|defenders|air defen[cs]e)\b/;
 const LAUNCH_BEFORE = /\b(from|out of)\s+(the\s+)?((territory|direction|area|skies|waters) of\s+|occupied\s+|the\s+)?$/;
 const VENUE_BEFORE = /\b(talks|negotiations|meeting|summit|round|met|meet|hosts?|hosted|conference)\b(\s+\S+){0,4}\s+(in|at)\s+$/;
 const ALERT_BEFORE = /\b(sirens?|alerts?|alarms?|air[- ]raid warnings?)\b(\s+\S+){0,4}\s+(in|across|over|throughout)\s+$/;
-const TERRITORY_AFTER = /^\s*(territory|soil|cities|city|towns?|villages?|regions?|mall|hospital|homes|border|airspace|infrastructure|energy|power|ports?|oil|refiner(y|ies))\b/;
+const TERRITORY_AFTER =
+  /^\s*(territory|soil|cities|city|towns?|villages?|regions?|mall|hospital|homes|border|airspace|infrastructure|energy|power|ports?|oil|refiner(y|ies))\b/;
 // Countries are named in passing ("invasion of Ukraine", "crimes of the Russian Federation");
 // a country is where an attack happened only after a preposition of place or an attack verb.
-const COUNTRY_PLACE_BEFORE = /\b(in|on|at|across|over|against|into|throughout|inside|within|hit|hits|struck|attacked|shelled|targeted)\s+(the\s+)?$/;
-const DESTINATION_BEFORE = /\b(transport\w*|evacuat\w*|taken|brought|moved|relocat\w*|fled|fleeing|arriv\w*|deliver\w*)\b(\s+\S+){0,6}\s+(to|in|at|towards)\s+$/;
+const COUNTRY_PLACE_BEFORE =
+  /\b(in|on|at|across|over|against|into|throughout|inside|within|hit|hits|struck|attacked|shelled|targeted)\s+(the\s+)?$/;
+const DESTINATION_BEFORE =
+  /\b(transport\w*|evacuat\w*|taken|brought|moved|relocat\w*|fled|fleeing|arriv\w*|deliver\w*)\b(\s+\S+){0,6}\s+(to|in|at|towards)\s+$/;
 const ROAD_AFTER = /^(-\S+)?\s*(highway|road|route|motorway)\b/;
 
 /**
  * Event regions of a strike story from its sentences and their place mentions
  * (`findSentencePlaces`); `strikeSentences` are the ones that report attacks.
  */
-export function findEventRegions(sentences: readonly string[], places: readonly PlaceMention[][], strikeSentences: readonly number[]): EventRegions {
+export function findEventRegions(
+  sentences: readonly string[],
+  places: readonly PlaceMention[][],
+  strikeSentences: readonly number[],
+): EventRegions {
   const judgements: PlaceJudgement[] = [];
   for (const i of strikeSentences) judgements.push(...judgeSentence(places, sentences[i] ?? '', i));
   let targets = judgements.filter((j) => j.role === 'target');
@@ -53,7 +61,10 @@ export function findEventRegions(sentences: readonly string[], places: readonly 
   if (targets.every((t) => t.mention.region.type === 'country')) {
     const rest = sentences.flatMap((text, i) => (strikeSentences.includes(i) ? [] : judgeSentence(places, text, i)));
     const countries = new Set(targets.map((t) => t.mention.region.country));
-    const finer = rest.filter((j) => j.role === 'target' && j.mention.region.type !== 'country' && (countries.size === 0 || countries.has(j.mention.region.country)));
+    const finer = rest.filter(
+      (j) =>
+        j.role === 'target' && j.mention.region.type !== 'country' && (countries.size === 0 || countries.has(j.mention.region.country)),
+    );
     judgements.push(...rest);
     if (finer.length > 0) targets = finer;
   }

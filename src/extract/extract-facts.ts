@@ -37,7 +37,9 @@ export function extractFacts(sentences: readonly FactSentence[], scope: FactScop
     facts.attacked = attacker === 'RU' ? 'UA' : 'RU';
   }
   if (scope.negotiation.length > 0) {
-    facts.negotiation = extractNegotiationFacts(scope.negotiation.map((i) => ({ text: sentences[i]?.text ?? '', lower: sentences[i]?.lower ?? '', places: places[i] ?? [] })));
+    facts.negotiation = extractNegotiationFacts(
+      scope.negotiation.map((i) => ({ text: sentences[i]?.text ?? '', lower: sentences[i]?.lower ?? '', places: places[i] ?? [] })),
+    );
   }
   return facts;
 }

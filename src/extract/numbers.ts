@@ -3,12 +3,33 @@
  * writes them. Vague amounts ("dozens", "several") are not counts and give undefined.
  */
 const UNITS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
-const UNIT_WORDS = Object.keys(UNITS).filter((w) => w !== 'a' && w !== 'an').join('|');
+const UNIT_WORDS = Object.keys(UNITS)
+  .filter((w) => w !== 'a' && w !== 'an')
+  .join('|');
 const TEN_WORDS = Object.keys(TENS).join('|');
 
 /** A regular-expression source matching one count (without "a"/"an", which callers add where safe). */

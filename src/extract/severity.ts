@@ -23,7 +23,16 @@ export interface SeverityInput {
 }
 
 const TARGET_POINTS: Readonly<Record<string, number>> = {
-  hospital: 3, school: 3, residential: 2, energy: 2, civilian: 2, oil: 1, railway: 1, port: 1, infrastructure: 1, military: 0,
+  hospital: 3,
+  school: 3,
+  residential: 2,
+  energy: 2,
+  civilian: 2,
+  oil: 1,
+  railway: 1,
+  port: 1,
+  infrastructure: 1,
+  military: 0,
 };
 const CAPITALS: ReadonlySet<string> = new Set(['UA-30', 'RU-MOW']);
 

@@ -28,20 +28,23 @@ const CANONICAL: readonly [string, RegExp][] = [
 ];
 
 const NAMES =
-  "shaheds?|shahed-\\d+s?|gerans?|geran-\\d+s?|s-[34]00s?|iskanders?(?:-m)?|kinzhals?|kalibrs?|(?:glide|guided aerial) bombs?|cluster (?:munitions?|bombs?)|cruise missiles?|ballistic missiles?|" +
+  'shaheds?|shahed-\\d+s?|gerans?|geran-\\d+s?|s-[34]00s?|iskanders?(?:-m)?|kinzhals?|kalibrs?|(?:glide|guided aerial) bombs?|cluster (?:munitions?|bombs?)|cruise missiles?|ballistic missiles?|' +
   'missiles?|kh-\\d+\\w*|onyx|tochka(?:-u)?|atacms|storm shadows?|kamikaze drones?|drones?|uavs?|unmanned aerial vehicles?|loitering munitions?|lancets?|orlan-?10s?|' +
   'mlrs|grads?|uragan|smerch|himars|multiple (?:launch )?rocket (?:launchers?|systems?)|rockets?|artillery|shells|shelling|shelled|howitzers?|mortars?|' +
   'air ?strikes?|airstrikes?|aviation|aircraft|warplanes?|aerial bombs?|bombs?|bombing|bombed|air targets?';
 
 // Between a count and the weapon: only words that describe weapons ("57 Ukrainian attack drones").
-const MODIFIER = "(?:(?:kamikaze|attack|strike|combat|russian|ukrainian|enemy|iranian(?:-made)?|long-range|hostile|guided|unmanned|more|other|[a-z]+-\\d+\\w*)\\s+){0,3}";
+const MODIFIER =
+  '(?:(?:kamikaze|attack|strike|combat|russian|ukrainian|enemy|iranian(?:-made)?|long-range|hostile|guided|unmanned|more|other|[a-z]+-\\d+\\w*)\\s+){0,3}';
 // Every count starts with a word character, so the leading \b only restates the look-behind — but
 // lets the engine reject most positions before evaluating it.
 const COUNTED = new RegExp(`\\b(?<![\\w-])(${COUNT})\\s+${MODIFIER}(${NAMES})\\b`, 'g');
 // Every name starts a word, so the stems are only tried at word starts.
-const MAY_NAME_WEAPON = /\b(?:drone|uav|unmanned|shahed|geran|missile|rocket|s-[34]00|iskander|kinzhal|kalibr|kh-|onyx|tochka|atacms|storm shadow|bomb|munition|lancet|orlan|mlrs|grad|uragan|smerch|himars|artillery|shell|howitzer|mortar|air ?strike|aviation|aircraft|warplane|air target)/;
+const MAY_NAME_WEAPON =
+  /\b(?:drone|uav|unmanned|shahed|geran|missile|rocket|s-[34]00|iskander|kinzhal|kalibr|kh-|onyx|tochka|atacms|storm shadow|bomb|munition|lancet|orlan|mlrs|grad|uragan|smerch|himars|artillery|shell|howitzer|mortar|air ?strike|aviation|aircraft|warplane|air target)/;
 const ANY = new RegExp(`\\b(${NAMES})\\b`, 'g');
-const INTERCEPT_BEFORE = /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
+const INTERCEPT_BEFORE =
+  /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
 const INTERCEPT_AFTER = /^\s*(were|was|had been|have been|being)?\s*(shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b/;
 
 // The names a story can carry are few; remembering them spares up to 18 tests per mention.
@@ -65,7 +68,7 @@ export function extractWeapons(sentences: readonly string[]): WeaponFact[] {
     for (const m of matchesOf(COUNTED, text)) {
       const count = parseCount(m[1] ?? '');
       const weapon = canonicalWeapon(m[2] ?? '');
-      if (count === undefined || weapon === 'artillery' && /shell(ing|ed)$/.test(m[2] ?? '')) continue;
+      if (count === undefined || (weapon === 'artillery' && /shell(ing|ed)$/.test(m[2] ?? ''))) continue;
       const before = text.slice(Math.max(0, m.index - 50), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       const intercepted = INTERCEPT_BEFORE.test(before) || INTERCEPT_AFTER.test(after);

@@ -64,9 +64,13 @@ function embeddedIpv4(address: string): string | undefined {
 }
 
 export function blockedAddressError(host: string, address: string): WirewatchError {
-  return new WirewatchError('feed_blocked_address', `${host} resolves to ${address}, a loopback/private/link-local address (set allowPrivateNetworks to allow)`, {
-    detail: { host, address },
-  });
+  return new WirewatchError(
+    'feed_blocked_address',
+    `${host} resolves to ${address}, a loopback/private/link-local address (set allowPrivateNetworks to allow)`,
+    {
+      detail: { host, address },
+    },
+  );
 }
 
 /** Refuses a URL whose host is a literal blocked IP (sockets skip DNS lookup for literals). */

@@ -33,7 +33,8 @@ export function charsetFromXmlProlog(bytes: Buffer): string | undefined {
 function normaliseCharset(label: string): string {
   const lower = label.trim().toLowerCase();
   if (lower === 'utf8' || lower === 'utf-8' || lower === 'unicode-1-1-utf-8') return 'utf-8';
-  if (['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'iso_8859-1'].includes(lower)) return 'windows-1252';
+  if (['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'iso_8859-1'].includes(lower))
+    return 'windows-1252';
   return lower;
 }
 

@@ -56,7 +56,9 @@ export function createFeedFetcher(options: FeedFetcherOptions): FeedFetcher {
 }
 
 /** The connect hook is where the SSRF guard sees the IP that is actually connected to. */
-export function createFeedDispatcher(options: Pick<FeedFetcherOptions, 'allowPrivateNetworks' | 'connectTimeoutMs' | 'timeoutMs'>): Dispatcher {
+export function createFeedDispatcher(
+  options: Pick<FeedFetcherOptions, 'allowPrivateNetworks' | 'connectTimeoutMs' | 'timeoutMs'>,
+): Dispatcher {
   return new Agent({
     connect: { timeout: options.connectTimeoutMs, ...(options.allowPrivateNetworks ? {} : { lookup: guardedLookup }) },
     headersTimeout: options.timeoutMs,
@@ -65,7 +67,12 @@ export function createFeedDispatcher(options: Pick<FeedFetcherOptions, 'allowPri
   });
 }
 
-async function fetchWithDeadline(url: string, conditional: ConditionalHeaders, options: FeedFetcherOptions, dispatcher: Dispatcher): Promise<FetchResult> {
+async function fetchWithDeadline(
+  url: string,
+  conditional: ConditionalHeaders,
+  options: FeedFetcherOptions,
+  dispatcher: Dispatcher,
+): Promise<FetchResult> {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(new WirewatchError('feed_timeout', `no complete response within ${options.timeoutMs} ms`, { detail: { url } })),
@@ -97,7 +104,9 @@ async function followRedirects(
     if (REDIRECT_STATUSES.has(response.statusCode) && location) {
       await discardBody(response.body);
       if (hop >= maxRedirects) {
-        throw new WirewatchError('feed_too_many_redirects', `more than ${maxRedirects} redirects, last to ${location}`, { detail: { url } });
+        throw new WirewatchError('feed_too_many_redirects', `more than ${maxRedirects} redirects, last to ${location}`, {
+          detail: { url },
+        });
       }
       current = parseFeedUrl(new URL(location, current).href);
       continue;

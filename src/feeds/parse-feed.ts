@@ -89,14 +89,16 @@ function parseJsonFeed(text: string): ParsedFeed {
     title: asText(doc.title),
     language: asText(doc.language),
     ttlSeconds: undefined,
-    items: (doc.items as JsonFeedItem[]).filter((i) => typeof i === 'object' && i !== null).map((item) => ({
-      guid: asText(item.id),
-      link: asText(item.url),
-      title: asText(item.title),
-      summary: asText(item.summary) ?? asText(item.content_text) ?? asText(item.content_html),
-      date: asText(item.date_published) ?? asText(item.date_modified),
-      language: asText(item.language),
-    })),
+    items: (doc.items as JsonFeedItem[])
+      .filter((i) => typeof i === 'object' && i !== null)
+      .map((item) => ({
+        guid: asText(item.id),
+        link: asText(item.url),
+        title: asText(item.title),
+        summary: asText(item.summary) ?? asText(item.content_text) ?? asText(item.content_html),
+        date: asText(item.date_published) ?? asText(item.date_modified),
+        language: asText(item.language),
+      })),
   };
 }
 

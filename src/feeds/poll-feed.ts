@@ -90,14 +90,30 @@ function isWorthSending(story: Story, firstPoll: boolean, now: number, deps: Pol
   return published >= now - deps.seen.maxAgeSeconds * 1000;
 }
 
-async function recordSuccess(feed: FeedSource, deps: PollDeps, record: Parameters<FeedStateStore['recordSuccess']>[1], wasFailing: boolean): Promise<void> {
+async function recordSuccess(
+  feed: FeedSource,
+  deps: PollDeps,
+  record: Parameters<FeedStateStore['recordSuccess']>[1],
+  wasFailing: boolean,
+): Promise<void> {
   await deps.state.recordSuccess(feed.id, record);
   if (!wasFailing) return;
   deps.logger.info({ feedId: feed.id }, 'feed recovered');
-  await deps.notices.record({ kind: 'feed_recovered', feedId: feed.id, message: `feed ${feed.id} (${feed.name}) is working again`, at: new Date(record.at).toISOString() });
+  await deps.notices.record({
+    kind: 'feed_recovered',
+    feedId: feed.id,
+    message: `feed ${feed.id} (${feed.name}) is working again`,
+    at: new Date(record.at).toISOString(),
+  });
 }
 
-async function recordFailure(feed: FeedSource, deps: PollDeps, code: string, message: string, detail: Record<string, unknown> | undefined): Promise<PollOutcome> {
+async function recordFailure(
+  feed: FeedSource,
+  deps: PollDeps,
+  code: string,
+  message: string,
+  detail: Record<string, unknown> | undefined,
+): Promise<PollOutcome> {
   const at = deps.clock();
   const state = await deps.state.get(feed.id);
   const failures = state.consecutiveFailures + 1;

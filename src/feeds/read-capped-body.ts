@@ -26,7 +26,8 @@ export async function readCappedBody(body: Readable, contentEncoding: string | u
   } catch (error) {
     body.destroy();
     if (error instanceof WirewatchError) throw error;
-    if (isZlibError(error)) throw new WirewatchError('feed_unparseable', `corrupt ${contentEncoding ?? ''} body: ${(error as Error).message}`, { cause: error });
+    if (isZlibError(error))
+      throw new WirewatchError('feed_unparseable', `corrupt ${contentEncoding ?? ''} body: ${(error as Error).message}`, { cause: error });
     throw error;
   }
   return Buffer.concat(chunks, total);

@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
  * `:` (BullMQ reserves it). Preference: the feed's guid; else the canonical link; else title +
  * date. Hashed with the feed id so two feeds that share guids never collide.
  */
-export function deriveStoryId(feedId: string, identity: { guid?: string | undefined; link?: string | undefined; title?: string | undefined; date?: string | undefined }): string | undefined {
+export function deriveStoryId(
+  feedId: string,
+  identity: { guid?: string | undefined; link?: string | undefined; title?: string | undefined; date?: string | undefined },
+): string | undefined {
   const key = identity.guid
     ? `guid\u0000${identity.guid.trim()}`
     : identity.link
@@ -20,7 +23,8 @@ export function deriveStoryId(feedId: string, identity: { guid?: string | undefi
 }
 
 // Tracking parameters that vary per share but point at the same story.
-const TRACKING_PARAMS = /^(utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|at_medium|at_campaign|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee)$/i;
+const TRACKING_PARAMS =
+  /^(utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|at_medium|at_campaign|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee)$/i;
 
 /** http(s) link without fragment and tracking parameters; undefined for anything else. */
 export function canonicaliseLink(link: string, base?: string): string | undefined {

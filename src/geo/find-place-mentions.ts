@@ -85,7 +85,9 @@ function prefixedRegionAt(text: string, tokens: readonly Token[], at: number, op
   if (!PREFIX_WORDS.has(tokens[at]?.key ?? '') || tokens[at + 1]?.key !== 'of') return undefined;
   if (options.anyCase !== true && tokens[at + 2]?.capitalised !== true) return undefined;
   // A stem first: "Oblast of Kyiv" is Kyiv Oblast, not the city.
-  const stem = loadGazetteer().stems.get(tokens[at + 2]?.key ?? '')?.find((e) => matchKeys(text, tokens, at + 2, e, true) > 0);
+  const stem = loadGazetteer()
+    .stems.get(tokens[at + 2]?.key ?? '')
+    ?.find((e) => matchKeys(text, tokens, at + 2, e, true) > 0);
   if (stem) return { entry: stem, end: at + 2 + stem.keys.length, regionForm: true, plural: false };
   const inner = bestAt(text, tokens, at + 2, options);
   const isRegion = inner !== undefined && inner.entry.place.type === 'region' && inner.entry.place === inner.entry.region;
@@ -95,7 +97,14 @@ function prefixedRegionAt(text: string, tokens: readonly Token[], at: number, op
 function toMention(text: string, tokens: readonly Token[], start: number, c: Candidate): PlaceMention {
   const from = tokens[start]?.start ?? 0;
   const to = tokens[c.end - 1]?.end ?? from;
-  const mention: PlaceMention = { start: from, end: to, surface: text.slice(from, to), place: c.entry.place, region: c.entry.region, regionForm: c.regionForm };
+  const mention: PlaceMention = {
+    start: from,
+    end: to,
+    surface: text.slice(from, to),
+    place: c.entry.place,
+    region: c.entry.region,
+    regionForm: c.regionForm,
+  };
   if (c.demonym) mention.demonym = true;
   return mention;
 }
@@ -107,7 +116,9 @@ function spreadPlural(text: string, tokens: readonly Token[], mentions: PlaceMen
     const next = mentions[m + 1];
     if (current === undefined || next === undefined || current.regionForm || !JOINERS.test(text.slice(current.end, next.start))) return;
     const at = starts[m] ?? 0;
-    const stem = loadGazetteer().stems.get(tokens[at]?.key ?? '')?.find((e) => matchKeys(text, tokens, at, e, options.anyCase === true) > 0);
+    const stem = loadGazetteer()
+      .stems.get(tokens[at]?.key ?? '')
+      ?.find((e) => matchKeys(text, tokens, at, e, options.anyCase === true) > 0);
     if (stem === undefined) return;
     mentions[m] = { ...current, place: stem.place, region: stem.region, regionForm: true };
   }
@@ -118,17 +129,33 @@ export function matchPlaces(text: string, options: MatchOptions = {}): PlaceMent
   const gazetteer = loadGazetteer();
   const mentions: PlaceMention[] = [];
   const starts: number[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i] as Token;
     // A length check first spares hashing every word of the text.
     const maybePrefix = PREFIX_LENGTHS.has(token.key.length) && PREFIX_WORDS.has(token.key);
     const prefixed = maybePrefix ? prefixedRegionAt(text, tokens, i, options) : undefined;
-    if (prefixed === undefined && !token.capitalised && options.anyCase !== true) { i++; continue; }
-    const known = prefixed !== undefined || gazetteer.names.has(token.key) || gazetteer.stems.has(token.key) || (options.demonyms === true && gazetteer.demonyms.has(token.key));
-    if (!known) { i++; continue; }
+    if (prefixed === undefined && !token.capitalised && options.anyCase !== true) {
+      i++;
+      continue;
+    }
+    const known =
+      prefixed !== undefined ||
+      gazetteer.names.has(token.key) ||
+      gazetteer.stems.has(token.key) ||
+      (options.demonyms === true && gazetteer.demonyms.has(token.key));
+    if (!known) {
+      i++;
+      continue;
+    }
     const candidate = prefixed ?? bestAt(text, tokens, i, options);
     const after = candidate ? tokens[candidate.end] : undefined;
-    if (candidate === undefined || (after?.capitalised && OUTLET_WORDS.has(after.key) && isTight(text, tokens[candidate.end - 1]?.end ?? 0, after.start))) { i++; continue; }
+    if (
+      candidate === undefined ||
+      (after?.capitalised && OUTLET_WORDS.has(after.key) && isTight(text, tokens[candidate.end - 1]?.end ?? 0, after.start))
+    ) {
+      i++;
+      continue;
+    }
     mentions.push(toMention(text, tokens, i, candidate));
     starts.push(i);
     if (candidate.plural) spreadPlural(text, tokens, mentions, starts, options);

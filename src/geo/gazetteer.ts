@@ -31,7 +31,17 @@ export interface Gazetteer {
 
 /** Words that turn a stem into a region: "Kursk region", "Krasnodar Krai", "Chechen Republic". */
 export const REGION_WORDS: ReadonlySet<string> = new Set([
-  'region', 'regions', 'oblast', 'oblasts', 'krai', 'kray', 'province', 'provinces', 'republic', 'territory', 'regional',
+  'region',
+  'regions',
+  'oblast',
+  'oblasts',
+  'krai',
+  'kray',
+  'province',
+  'provinces',
+  'republic',
+  'territory',
+  'regional',
 ]);
 export const PLURAL_REGION_WORDS: ReadonlySet<string> = new Set(['regions', 'oblasts', 'provinces']);
 
@@ -41,7 +51,12 @@ const REGION_RANK = 2e13;
 // A Ukrainian or Russian town outranks a same-name town elsewhere of up to five times its size.
 const HOME_WEIGHT = 5;
 
-function addEntry(index: Map<string, Map<string, NameEntry>>, name: string, entry: Omit<NameEntry, 'keys' | 'exactUpper'>, curated: boolean): void {
+function addEntry(
+  index: Map<string, Map<string, NameEntry>>,
+  name: string,
+  entry: Omit<NameEntry, 'keys' | 'exactUpper'>,
+  curated: boolean,
+): void {
   const keys = nameKeys(name);
   const first = keys[0];
   if (first === undefined) return;
@@ -56,7 +71,11 @@ function addEntry(index: Map<string, Map<string, NameEntry>>, name: string, entr
 
 function freeze(index: Map<string, Map<string, NameEntry>>): Map<string, NameEntry[]> {
   const out = new Map<string, NameEntry[]>();
-  for (const [first, bucket] of index) out.set(first, [...bucket.values()].sort((a, b) => b.keys.length - a.keys.length));
+  for (const [first, bucket] of index)
+    out.set(
+      first,
+      [...bucket.values()].sort((a, b) => b.keys.length - a.keys.length),
+    );
   return out;
 }
 
@@ -66,7 +85,13 @@ function endsWithRegionWord(name: string): boolean {
 }
 
 function regionInfoOf(r: CuratedRegion): RegionInfo {
-  const info: RegionInfo = { code: r.code, name: r.name, type: r.city ? 'city' : 'region', country: r.code.slice(0, 2), parent: r.code.slice(0, 2) };
+  const info: RegionInfo = {
+    code: r.code,
+    name: r.name,
+    type: r.city ? 'city' : 'region',
+    country: r.code.slice(0, 2),
+    parent: r.code.slice(0, 2),
+  };
   if (r.capital) info.capital = true;
   return info;
 }
@@ -91,7 +116,8 @@ export function buildGazetteer(): Gazetteer {
     const info = regionInfoOf(r);
     byCode.set(r.code, info);
     const base = { place: info, region: info, rank: REGION_RANK };
-    for (const name of [r.name, ...(r.names ?? [])]) addEntry(names, name, { ...base, regionForm: !r.city && endsWithRegionWord(name) }, true);
+    for (const name of [r.name, ...(r.names ?? [])])
+      addEntry(names, name, { ...base, regionForm: !r.city && endsWithRegionWord(name) }, true);
     for (const stem of r.stems ?? []) addEntry(stems, stem, { ...base, regionForm: true }, true);
   }
   const pending: Array<[RegionInfo, string[], boolean]> = [];

@@ -47,7 +47,10 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordCode(text, i)) { i++; continue; }
+    if (!isWordCode(text, i)) {
+      i++;
+      continue;
+    }
     const start = i;
     let ascii = true;
     let apostrophe = false;
@@ -66,7 +69,12 @@ export function tokenize(text: string): Token[] {
         if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : WORD_CHAR.test(text.charAt(i))) continue;
       }
       // Words join across an inner apostrophe: Kam'yanske, Kharkivs'ka.
-      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordCode(text, i + 1)) { apostrophe = true; i++; c = text.charCodeAt(i); continue; }
+      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordCode(text, i + 1)) {
+        apostrophe = true;
+        i++;
+        c = text.charCodeAt(i);
+        continue;
+      }
       break;
     }
     let end = i;
@@ -74,7 +82,10 @@ export function tokenize(text: string): Token[] {
     if (apostrophe && end - start > 2 && isApostrophe(text.charCodeAt(end - 2)) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
     const word = text.slice(start, end);
     const first = text.charCodeAt(start);
-    const capitalised = first < 0x80 ? !(first >= 97 && first <= 122) : UPPER_CHAR.test(text.charAt(start)) || !WORD_CHAR.test(text.charAt(start).toLowerCase());
+    const capitalised =
+      first < 0x80
+        ? !(first >= 97 && first <= 122)
+        : UPPER_CHAR.test(text.charAt(start)) || !WORD_CHAR.test(text.charAt(start).toLowerCase());
     // Most words are already lower-case ASCII: they are their own key.
     const key = ascii && !apostrophe ? (upper ? word.toLowerCase() : word) : foldWord(word);
     tokens.push({ start, end, key, capitalised, upper: ascii ? !lower : word === word.toUpperCase() && word !== word.toLowerCase() });

@@ -61,25 +61,30 @@ export interface CommitPlan {
   changeStreamMaxLen: number;
 }
 
-export type CommitOutcome = { status: 'committed'; rev: number } | { status: 'duplicate'; incidentId: string } | { status: 'conflict'; on: string };
+export type CommitOutcome =
+  { status: 'committed'; rev: number } | { status: 'duplicate'; incidentId: string } | { status: 'conflict'; on: string };
 
 export async function commitIncident(redis: Redis, keys: CommitKeys, plan: CommitPlan): Promise<CommitOutcome> {
   const checks = [...plan.readRevisions].flatMap(([field, rev]) => [field, String(rev)]);
-  const reply = (await COMMIT.run(redis, [keys.incident, keys.story, keys.revisions, keys.changes, ...keys.indexes], [
-    plan.expectedRev === undefined ? '' : String(plan.expectedRev),
-    plan.incident.id,
-    JSON.stringify({ ...plan.incident, terms: undefined }),
-    JSON.stringify(toIncidentCard(plan.incident)),
-    Date.parse(plan.incident.lastSeen),
-    plan.storyTtlSeconds,
-    plan.incidentTtlSeconds,
-    plan.readRevisions.size,
-    ...checks,
-    plan.incident.version,
-    plan.changes.length === 0 ? '' : JSON.stringify(plan.changes),
-    plan.changeStreamMaxLen,
-    plan.storyId,
-  ])) as [string, string];
+  const reply = (await COMMIT.run(
+    redis,
+    [keys.incident, keys.story, keys.revisions, keys.changes, ...keys.indexes],
+    [
+      plan.expectedRev === undefined ? '' : String(plan.expectedRev),
+      plan.incident.id,
+      JSON.stringify({ ...plan.incident, terms: undefined }),
+      JSON.stringify(toIncidentCard(plan.incident)),
+      Date.parse(plan.incident.lastSeen),
+      plan.storyTtlSeconds,
+      plan.incidentTtlSeconds,
+      plan.readRevisions.size,
+      ...checks,
+      plan.incident.version,
+      plan.changes.length === 0 ? '' : JSON.stringify(plan.changes),
+      plan.changeStreamMaxLen,
+      plan.storyId,
+    ],
+  )) as [string, string];
   const [status, detail] = reply;
   if (status === 'committed') return { status, rev: Number(detail) };
   if (status === 'duplicate') return { status, incidentId: detail };

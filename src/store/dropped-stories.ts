@@ -25,7 +25,11 @@ export class DroppedStories {
   private readonly keep: number;
   private readonly ttlSeconds: number;
 
-  constructor(private readonly redis: Redis, private readonly keys: IncidentKeys, options: DroppedStoriesOptions = {}) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: IncidentKeys,
+    options: DroppedStoriesOptions = {},
+  ) {
     this.keep = options.keep ?? 500;
     this.ttlSeconds = options.ttlSeconds ?? 7 * 86_400;
   }

@@ -56,7 +56,10 @@ export class IncidentStore {
   /** The stored incidents among `ids`, in order; ids whose incident expired are skipped. */
   async getStored(ids: readonly string[]): Promise<StoredIncident[]> {
     const rows = await this.readFields(ids, ['data', 'card', 'rev']);
-    return rows.map(([data = '{}', card = '{}', rev]) => ({ incident: { ...(JSON.parse(data) as Incident), terms: (JSON.parse(card) as IncidentCard).terms }, rev: Number(rev) }));
+    return rows.map(([data = '{}', card = '{}', rev]) => ({
+      incident: { ...(JSON.parse(data) as Incident), terms: (JSON.parse(card) as IncidentCard).terms },
+      rev: Number(rev),
+    }));
   }
 
   /** Only what matching needs, about a third of the incident: candidate reads stay cheap. */
@@ -125,7 +128,12 @@ export class IncidentStore {
     return reads;
   }
 
-  commit(incident: Incident, storyId: string, basis: { rev: number | undefined; readRevisions: ReadonlyMap<string, number> }, changes: readonly IncidentChange[]): Promise<CommitOutcome> {
+  commit(
+    incident: Incident,
+    storyId: string,
+    basis: { rev: number | undefined; readRevisions: ReadonlyMap<string, number> },
+    changes: readonly IncidentChange[],
+  ): Promise<CommitOutcome> {
     const retentionSeconds = Math.ceil(this.options.retentionMs / 1000);
     return commitIncident(
       this.redis,

@@ -17,13 +17,22 @@ const MAX_ATTEMPTS = 20;
  * A story recorded before (a retried job, a second worker) is a `duplicate` and changes nothing.
  * On a concurrent write to the same incident or candidate indexes, matching is redone on fresh data.
  */
-export async function recordReport(store: IncidentStore, report: IncidentReport, policy: MatchPolicy, clock: Clock): Promise<RecordOutcome> {
+export async function recordReport(
+  store: IncidentStore,
+  report: IncidentReport,
+  policy: MatchPolicy,
+  clock: Clock,
+): Promise<RecordOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const known = await store.incidentOfStory(report.story.id);
     if (known !== undefined) return { outcome: 'duplicate', incidentId: known, attempts: attempt };
 
     const { candidates, readRevisions } = await store.loadCandidates(report, policy);
-    const match = matchIncident(report, candidates.map((c) => c.card), policy);
+    const match = matchIncident(
+      report,
+      candidates.map((c) => c.card),
+      policy,
+    );
     const now = clock();
     let incident: Incident;
     let changes: IncidentChange[];

@@ -15,7 +15,8 @@ const DROPPED_ELEMENTS = /<(script|style|noscript|template|iframe|svg|object|hea
 const COMMENTS = /<!--[\s\S]*?-->/g;
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 // Block-level boundaries become spaces so "<p>Kyiv</p><p>Odesa</p>" does not read "KyivOdesa".
-const BLOCK_BOUNDARY = /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|figure|figcaption|header|footer|hr)\b[^>]*>/gi;
+const BLOCK_BOUNDARY =
+  /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|figure|figcaption|header|footer|hr)\b[^>]*>/gi;
 const ANY_TAG = /<\/?[a-zA-Z][^>]*>|<![^>]*>/g;
 const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g;
 // Zero-width and control characters that only ever hurt matching and display.

@@ -34,8 +34,14 @@ function wordGroupBody(source: string): string | undefined {
   let depth = 0;
   for (let i = 2; i < source.length - 2; i++) {
     const c = source[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '[') { while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      continue;
+    }
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0 && i !== source.length - 3) return undefined;
   }
@@ -76,7 +82,9 @@ export function anyStem(stems: readonly string[]): RegExp {
     const escaped = stem.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     byFirst.set(stem[0] ?? '', [...(byFirst.get(stem[0] ?? '') ?? []), escaped]);
   }
-  return new RegExp([...byFirst].map(([first, rests]) => `${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:${rests.join('|')})`).join('|'));
+  return new RegExp(
+    [...byFirst].map(([first, rests]) => `${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:${rests.join('|')})`).join('|'),
+  );
 }
 
 /**
@@ -141,8 +149,14 @@ function topLevelAlternatives(body: string): string[] {
   let from = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '[') { while (i < body.length && body[i] !== ']') i += body[i] === '\\' ? 2 : 1; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      while (i < body.length && body[i] !== ']') i += body[i] === '\\' ? 2 : 1;
+      continue;
+    }
     if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {

@@ -5,7 +5,18 @@ import type { StoryText } from '../../src/classify/text-units.js';
 // Synthetic stories of wire length (headline + 2–3 sentence lede, ~250–400 chars), mixing
 // strikes, talks and unrelated news (including strike/attack words in other senses) in roughly
 // the proportions a conflict feed carries. Written for the bench, not taken from any corpus.
-const PLACES = ['Kharkiv', 'Odesa', 'Sumy region', 'Zaporizhzhia', 'Kyiv', 'Belgorod region', 'Kursk region', 'Dnipro', 'Kherson', 'Mykolaiv'];
+const PLACES = [
+  'Kharkiv',
+  'Odesa',
+  'Sumy region',
+  'Zaporizhzhia',
+  'Kyiv',
+  'Belgorod region',
+  'Kursk region',
+  'Dnipro',
+  'Kherson',
+  'Mykolaiv',
+];
 const WEAPONS = ['drones', 'Shahed drones', 'missiles', 'ballistic missiles', 'glide bombs', 'rockets'];
 type Template = (n: number, place: string, weapon: string) => StoryText;
 const TEMPLATES: readonly Template[] = [
@@ -65,7 +76,8 @@ function measure(stories: readonly StoryText[], rounds: number): number {
   return best;
 }
 
-const avgChars = (stories: readonly StoryText[]) => Math.round(stories.reduce((sum, s) => sum + s.title.length + (s.summary ?? '').length, 0) / stories.length);
+const avgChars = (stories: readonly StoryText[]) =>
+  Math.round(stories.reduce((sum, s) => sum + s.title.length + (s.summary ?? '').length, 0) / stories.length);
 
 /** The labelled corpus repeated to a few thousand stories, when it is checked out next door. */
 function corpusStories(): StoryText[] {
@@ -85,11 +97,15 @@ export async function run(): Promise<void> {
   const rounds = 3;
   const stories = makeStories(5_000);
   const synthetic = measure(stories, rounds);
-  console.log(`analyzeStory (classify + extract + regions + severity), synthetic: ${Math.round(synthetic).toLocaleString('en')} stories/s on one core (best of ${rounds} × ${stories.length} stories, ~${avgChars(stories)} chars each; goal ≥ 20,000/s)`);
+  console.log(
+    `analyzeStory (classify + extract + regions + severity), synthetic: ${Math.round(synthetic).toLocaleString('en')} stories/s on one core (best of ${rounds} × ${stories.length} stories, ~${avgChars(stories)} chars each; goal ≥ 20,000/s)`,
+  );
   const corpus = corpusStories();
   if (corpus.length > 0) {
     const real = measure(corpus, rounds);
-    console.log(`analyzeStory, ../shared/corpus/dev.jsonl: ${Math.round(real).toLocaleString('en')} stories/s on one core (best of ${rounds} × ${corpus.length} stories, ~${avgChars(corpus)} chars each)`);
+    console.log(
+      `analyzeStory, ../shared/corpus/dev.jsonl: ${Math.round(real).toLocaleString('en')} stories/s on one core (best of ${rounds} × ${corpus.length} stories, ~${avgChars(corpus)} chars each)`,
+    );
   }
   await Promise.resolve();
 }

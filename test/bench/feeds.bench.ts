@@ -27,7 +27,11 @@ const PARSE_ROUNDS = 30;
 export async function run(): Promise<void> {
   const now = Date.now();
   const feedXml = buildRss(
-    Array.from({ length: 50 }, (_, i) => ({ guid: `bench-${i}`, title: `Bench story ${i} about a drone attack on a power plant`, published: now - i * 60_000 })),
+    Array.from({ length: 50 }, (_, i) => ({
+      guid: `bench-${i}`,
+      title: `Bench story ${i} about a drone attack on a power plant`,
+      published: now - i * 60_000,
+    })),
   );
   await benchPolls(feedXml, now);
   await benchNormalise(feedXml);
@@ -46,7 +50,13 @@ async function benchPolls(feedXml: string, now: number): Promise<void> {
   });
   const redis = createTestRedis();
   const prefix = uniquePrefix('bench');
-  const fetcher = createFeedFetcher({ allowPrivateNetworks: true, connectTimeoutMs: 5000, timeoutMs: 10_000, maxBytes: 5 << 20, userAgent: 'wirewatch-bench' });
+  const fetcher = createFeedFetcher({
+    allowPrivateNetworks: true,
+    connectTimeoutMs: 5000,
+    timeoutMs: 10_000,
+    maxBytes: 5 << 20,
+    userAgent: 'wirewatch-bench',
+  });
   const deps: PollDeps = {
     fetcher,
     state: createFeedStateStore(redis, prefix),
@@ -60,7 +70,12 @@ async function benchPolls(feedXml: string, now: number): Promise<void> {
   try {
     for (const kind of ['200', '304'] as const) {
       // CONCURRENCY feeds on the same server, polled round-robin as the worker would.
-      const feeds = Array.from({ length: CONCURRENCY }, (_, i) => ({ id: `bench-${kind}-${i}`, url: `${server.url}/${kind}`, name: 'Bench', intervalSeconds: 60 }));
+      const feeds = Array.from({ length: CONCURRENCY }, (_, i) => ({
+        id: `bench-${kind}-${i}`,
+        url: `${server.url}/${kind}`,
+        name: 'Bench',
+        intervalSeconds: 60,
+      }));
       await Promise.all(feeds.map((feed) => pollFeed(feed, deps, { force: true }))); // warm-up + validators
       const started = performance.now();
       await Promise.all(
@@ -69,7 +84,9 @@ async function benchPolls(feedXml: string, now: number): Promise<void> {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      console.log(`polls, ${kind} responses (${Buffer.byteLength(feedXml)} B, 50 items, concurrency ${CONCURRENCY}): ${(POLLS / seconds).toFixed(0)} feeds/s`);
+      console.log(
+        `polls, ${kind} responses (${Buffer.byteLength(feedXml)} B, 50 items, concurrency ${CONCURRENCY}): ${(POLLS / seconds).toFixed(0)} feeds/s`,
+      );
     }
   } finally {
     await fetcher.close();
@@ -85,7 +102,13 @@ async function benchNormalise(feedXml: string): Promise<void> {
   const candidates = [Buffer.from(feedXml), ...listFeedFiles().map((f) => readFileSync(f))];
   const documents: Buffer[] = [];
   for (const doc of candidates) {
-    const ok = await bare.parseString(decodeFeedBody(doc)).then(() => readFeedDocument(doc, undefined, { feedId: 'bench', now: 0 })).then(() => true, () => false);
+    const ok = await bare
+      .parseString(decodeFeedBody(doc))
+      .then(() => readFeedDocument(doc, undefined, { feedId: 'bench', now: 0 }))
+      .then(
+        () => true,
+        () => false,
+      );
     if (ok) documents.push(doc);
   }
   const texts = documents.map((d) => decodeFeedBody(d));
@@ -97,7 +120,8 @@ async function benchNormalise(feedXml: string): Promise<void> {
     }
     return { items, seconds: (performance.now() - started) / 1000 };
   };
-  const ours = (i: number) => readFeedDocument(documents[i]!, undefined, { feedId: 'bench', now: Date.now() }).then((d) => d.stories.length);
+  const ours = (i: number) =>
+    readFeedDocument(documents[i]!, undefined, { feedId: 'bench', now: Date.now() }).then((d) => d.stories.length);
   const reference = (i: number) => bare.parseString(texts[i]!).then((f) => f.items.length);
   // Alternate the two, three trials each, and report the median, so JIT warm-up and GC favour neither.
   const trials: Record<'ours' | 'reference', { items: number; seconds: number }[]> = { ours: [], reference: [] };
@@ -108,7 +132,9 @@ async function benchNormalise(feedXml: string): Promise<void> {
   const report = (label: string, runs: { items: number; seconds: number }[]) => {
     const median = [...runs].sort((a, b) => a.seconds - b.seconds)[1]!;
     const perDoc = (median.seconds * 1000) / (documents.length * PARSE_ROUNDS);
-    console.log(`${label}: ${(median.items / median.seconds).toFixed(0)} items/s, ${perDoc.toFixed(2)} ms/document (${documents.length} documents × ${PARSE_ROUNDS} rounds, median of 3)`);
+    console.log(
+      `${label}: ${(median.items / median.seconds).toFixed(0)} items/s, ${perDoc.toFixed(2)} ms/document (${documents.length} documents × ${PARSE_ROUNDS} rounds, median of 3)`,
+    );
   };
   report('wirewatch readFeedDocument (decode + parse + normalise)', trials.ours);
   report('reference: rss-parser bare parseString', trials.reference);

@@ -3,7 +3,20 @@ import { findPlaceMentions } from '../../src/geo/index.js';
 
 // Synthetic headline + lede pairs (~300 characters) written for the benchmark: a mix of Ukrainian
 // and Russian towns, region forms, countries, people's names and plain English.
-const PLACES = ['Kharkiv', 'Bucha', 'Sumy region', 'Kursk Oblast', 'Odesa', 'Zaporizhzhia', 'Belgorod', 'Krasnodar Krai', 'Pokrovsk', 'Dnipro', 'Sevastopol', 'Engels'];
+const PLACES = [
+  'Kharkiv',
+  'Bucha',
+  'Sumy region',
+  'Kursk Oblast',
+  'Odesa',
+  'Zaporizhzhia',
+  'Belgorod',
+  'Krasnodar Krai',
+  'Pokrovsk',
+  'Dnipro',
+  'Sevastopol',
+  'Engels',
+];
 const FILLER = [
   'officials said on Tuesday that air defences were active through the night',
   'the governor wrote on Telegram, adding that emergency crews were at the scene',
@@ -18,7 +31,9 @@ function makeTexts(count: number): string[] {
     const b = PLACES[(i * 7 + 3) % PLACES.length];
     const f = FILLER[i % FILLER.length];
     const g = FILLER[(i + 1) % FILLER.length];
-    texts.push(`Drones and missiles hit ${a} overnight, ${f}. In ${b}, ${g}; Vladimir Putin and Ukrainian officials commented, ${i} people were evacuated.`);
+    texts.push(
+      `Drones and missiles hit ${a} overnight, ${f}. In ${b}, ${g}; Vladimir Putin and Ukrainian officials commented, ${i} people were evacuated.`,
+    );
   }
   return texts;
 }
@@ -42,5 +57,7 @@ export async function run(): Promise<void> {
   rates.sort((a, b) => a - b);
   const perSecond = Math.round(rates[Math.floor(rounds / 2)] ?? 0);
   console.log(`gazetteer load: ${loadMs.toFixed(0)} ms`);
-  console.log(`findPlaceMentions: ${perSecond.toLocaleString('en-US')} texts/s (avg ${chars.toFixed(0)} chars, ${(found / rounds / texts.length).toFixed(1)} mentions/text; goal ≥ 50,000)`);
+  console.log(
+    `findPlaceMentions: ${perSecond.toLocaleString('en-US')} texts/s (avg ${chars.toFixed(0)} chars, ${(found / rounds / texts.length).toFixed(1)} mentions/text; goal ≥ 50,000)`,
+  );
 }

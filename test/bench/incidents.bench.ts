@@ -23,7 +23,11 @@ const INCIDENTS = 100_000;
 const STORIES = 2_000;
 const NOW = Date.parse('2025-06-30T00:00:00Z');
 const DAY = 86_400_000;
-const REGIONS = [...UKRAINE_REGIONS, ...RUSSIA_REGIONS].map((r) => ({ code: r.code, name: r.name, word: r.stems?.[0] ?? r.names?.[0] ?? r.name }));
+const REGIONS = [...UKRAINE_REGIONS, ...RUSSIA_REGIONS].map((r) => ({
+  code: r.code,
+  name: r.name,
+  word: r.stems?.[0] ?? r.names?.[0] ?? r.name,
+}));
 const WEAPONS = ['Shahed drones', 'a cruise missile', 'ballistic missiles', 'glide bombs', 'artillery'];
 const TARGETS = ['an apartment block', 'an energy facility', 'a hospital', 'a rail depot', 'an oil depot', 'the port'];
 const policy = createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 });
@@ -48,8 +52,25 @@ function syntheticAnalysis(i: number): Analysis {
   const region = REGIONS[i % REGIONS.length]!;
   const negotiation = i % 7 === 0;
   return negotiation
-    ? { kinds: ['negotiation'], regions: [], severity: 'medium', evidence: [], facts: { weapons: [], casualties: {}, targets: [], negotiation: { parties: ['UA', 'RU', ['US', 'TR', 'SA'][i % 3]!], status: 'scheduled' } } }
-    : { kinds: ['strike'], regions: [{ code: region.code, name: region.name }], severity: 'high', evidence: [], facts: { weapons: [{ weapon: 'drone', count: i % 50 }], casualties: { killed: i % 5, injured: i % 9 }, targets: ['residential'] } };
+    ? {
+        kinds: ['negotiation'],
+        regions: [],
+        severity: 'medium',
+        evidence: [],
+        facts: {
+          weapons: [],
+          casualties: {},
+          targets: [],
+          negotiation: { parties: ['UA', 'RU', ['US', 'TR', 'SA'][i % 3]!], status: 'scheduled' },
+        },
+      }
+    : {
+        kinds: ['strike'],
+        regions: [{ code: region.code, name: region.name }],
+        severity: 'high',
+        evidence: [],
+        facts: { weapons: [{ weapon: 'drone', count: i % 50 }], casualties: { killed: i % 5, injured: i % 9 }, targets: ['residential'] },
+      };
 }
 
 const TEMPLATES = 2_000;
@@ -71,7 +92,12 @@ function seedIncident(i: number): Incident {
   }
   let incident = openIncident(toIncidentReport(syntheticStory(i, published), syntheticAnalysis(i), NOW), NOW);
   for (const extra of [1, 2]) {
-    const story = { ...syntheticStory(i, published + extra * 600_000), id: `bench-${i}-${extra}`, source: `Outlet ${(i + extra) % 40}`, link: `https://x.example/${i}/${extra}` };
+    const story = {
+      ...syntheticStory(i, published + extra * 600_000),
+      id: `bench-${i}-${extra}`,
+      source: `Outlet ${(i + extra) % 40}`,
+      link: `https://x.example/${i}/${extra}`,
+    };
     incident = applyReport(incident, toIncidentReport(story, syntheticAnalysis(i), NOW), NOW).incident;
   }
   templates.push(incident);
@@ -86,15 +112,21 @@ async function usedMemory(redis: ReturnType<typeof createTestRedis>): Promise<nu
 function printClusteringTable(): void {
   const truth = INCIDENT_STORIES.map((f) => f.event);
   const byHand = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, f.analysis, NOW));
-  const analysed = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, analyzeStory({ title: f.story.title, summary: f.story.summary }), NOW));
-  console.log(`clustering, ${INCIDENT_STORIES.length} hand-written reports of ${new Set(truth).size} events (pairwise precision / recall):`);
+  const analysed = INCIDENT_STORIES.map((f) =>
+    toIncidentReport(f.story, analyzeStory({ title: f.story.title, summary: f.story.summary }), NOW),
+  );
+  console.log(
+    `clustering, ${INCIDENT_STORIES.length} hand-written reports of ${new Set(truth).size} events (pairwise precision / recall):`,
+  );
   console.log('  threshold | hand-labelled analysis | analyzeStory');
   for (const minSimilarity of [0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.5]) {
     const cell = (reports: typeof byHand) => {
       const s = scorePairwise(clusterReports(reports, { ...policy, minSimilarity }, NOW), truth);
       return `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`;
     };
-    console.log(`  ${minSimilarity.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`);
+    console.log(
+      `  ${minSimilarity.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`,
+    );
   }
 }
 
@@ -111,7 +143,15 @@ export async function run(): Promise<void> {
       for (let i = start; i < Math.min(start + 1000, INCIDENTS); i++) {
         const incident = seedIncident(i);
         const score = Date.parse(incident.lastSeen);
-        pipeline.hset(store.keys.incident(incident.id), 'data', JSON.stringify({ ...incident, terms: undefined }), 'card', JSON.stringify(toIncidentCard(incident)), 'rev', 1);
+        pipeline.hset(
+          store.keys.incident(incident.id),
+          'data',
+          JSON.stringify({ ...incident, terms: undefined }),
+          'card',
+          JSON.stringify(toIncidentCard(incident)),
+          'rev',
+          1,
+        );
         for (const key of store.keys.indexesOf(incident, ancestorsOf)) pipeline.zadd(key, score, incident.id);
       }
       await pipeline.exec();
@@ -122,7 +162,9 @@ export async function run(): Promise<void> {
     const sampleSizes = await Promise.all(sampleIds.map((id) => redis.memory('USAGE', store.keys.incident(id))));
     const hashBytes = sampleSizes.reduce<number>((sum, size) => sum + Number(size ?? 0), 0) / sampleSizes.length;
     console.log(`seeded ${INCIDENTS.toLocaleString('en-US')} incidents (3 sources each) in ${seedSeconds.toFixed(1)} s with pipelining`);
-    console.log(`Redis memory per incident: ${Math.round(perIncident).toLocaleString('en-US')} bytes incl. indexes (used_memory delta); incident hash alone ${Math.round(hashBytes).toLocaleString('en-US')} bytes (MEMORY USAGE, 1,000 sampled)`);
+    console.log(
+      `Redis memory per incident: ${Math.round(perIncident).toLocaleString('en-US')} bytes incl. indexes (used_memory delta); incident hash alone ${Math.round(hashBytes).toLocaleString('en-US')} bytes (MEMORY USAGE, 1,000 sampled)`,
+    );
 
     // Fresh stories of the last hours, so they meet the busiest part of the candidate indexes.
     const stories = Array.from({ length: STORIES }, (_, i) => syntheticStory(INCIDENTS + i, NOW - (i % 720) * 60_000));
@@ -138,7 +180,11 @@ export async function run(): Promise<void> {
       const set = await store.loadCandidates(report, policy);
       candidates += set.candidates.length;
       const matchStart = performance.now();
-      matchIncident(report, set.candidates.map((c) => c.card), policy);
+      matchIncident(
+        report,
+        set.candidates.map((c) => c.card),
+        policy,
+      );
       matchMs += performance.now() - matchStart;
     }
     const lookupRate = STORIES / ((performance.now() - start) / 1000);
@@ -168,7 +214,9 @@ export async function run(): Promise<void> {
 
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     console.log(`classify + extract (analyzeStory): ${fmt(analyzeRate)} stories/s`);
-    console.log(`candidate lookup + matchIncident against ${fmt(INCIDENTS)} incidents: ${fmt(lookupRate)} stories/s (avg ${(candidates / STORIES).toFixed(1)} candidates read per story); matchIncident alone ${fmt(matchRate)} stories/s`);
+    console.log(
+      `candidate lookup + matchIncident against ${fmt(INCIDENTS)} incidents: ${fmt(lookupRate)} stories/s (avg ${(candidates / STORIES).toFixed(1)} candidates read per story); matchIncident alone ${fmt(matchRate)} stories/s`,
+    );
     console.log(`full path (analyze + match + atomic commit), one at a time: ${fmt(sequentialRate)} stories/s`);
     console.log(`full path, ${inFlight} in flight on one connection: ${fmt(parallelRate)} stories/s`);
   } finally {

@@ -103,7 +103,10 @@ describe('poll queue end to end (BullMQ on real Redis)', () => {
       expect(await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
 
       // Seen from an hour later, the scheduler's next run is long past: it stopped firing.
-      expect(await checkFeedSchedulers(pollQueue, feeds, Date.now() + 3600_000, silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
+      expect(await checkFeedSchedulers(pollQueue, feeds, Date.now() + 3600_000, silentLogger)).toEqual({
+        restored: ['wire-a'],
+        removed: [],
+      });
       expect(await pollQueue.getJobScheduler('wire-a')).toBeDefined();
 
       expect(await checkFeedSchedulers(pollQueue, [], Date.now(), silentLogger)).toEqual({ restored: [], removed: ['wire-a'] });

@@ -10,7 +10,9 @@ let server: FeedServer;
 
 beforeAll(async () => {
   server = await startFeedServer();
-  server.route('/atom', (_req, res) => res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(readFileSync(resolve(FIXTURES, 'frontline-wire.atom'))));
+  server.route('/atom', (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(readFileSync(resolve(FIXTURES, 'frontline-wire.atom'))),
+  );
 });
 afterAll(() => server.close());
 
@@ -18,9 +20,16 @@ describe('wirewatch parse', () => {
   it('prints one JSON story per line for a feed file', async () => {
     const result = await runWirewatch(['parse', resolve(FIXTURES, 'frontline-wire.rss'), '--feed-id', 'frontline']);
     expect(result.code).toBe(0);
-    const stories = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Story);
+    const stories = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Story);
     expect(stories).toHaveLength(5);
-    expect(stories[0]).toMatchObject({ feedId: 'frontline', title: 'Drones hit grain silo near river port overnight', published: '2026-03-03T04:15:00.000Z' });
+    expect(stories[0]).toMatchObject({
+      feedId: 'frontline',
+      title: 'Drones hit grain silo near river port overnight',
+      published: '2026-03-03T04:15:00.000Z',
+    });
     for (const story of stories) expect(story.id).toMatch(/^frontline-[0-9a-f]{24}$/);
   });
 

@@ -17,7 +17,14 @@ let server: FeedServer;
 const fetchers: FeedFetcher[] = [];
 
 function makeFetcher(overrides: Partial<FeedFetcherOptions> = {}): FeedFetcher {
-  const fetcher = createFeedFetcher({ allowPrivateNetworks: true, connectTimeoutMs: 2000, timeoutMs: 5000, maxBytes: 1024 * 1024, userAgent: USER_AGENT, ...overrides });
+  const fetcher = createFeedFetcher({
+    allowPrivateNetworks: true,
+    connectTimeoutMs: 2000,
+    timeoutMs: 5000,
+    maxBytes: 1024 * 1024,
+    userAgent: USER_AGENT,
+    ...overrides,
+  });
   fetchers.push(fetcher);
   return fetcher;
 }
@@ -34,11 +41,24 @@ describe('fetchFeed over real HTTP', () => {
   it('sends an honest User-Agent, keeps validators, and a conditional GET returns unchanged on 304', async () => {
     server.route('/cond', (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304, { 'cache-control': 'max-age=120' }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Tue, 03 Mar 2026 04:00:00 GMT', 'cache-control': 'public, max-age=300' }).end(RSS);
+      res
+        .writeHead(200, {
+          'content-type': 'application/rss+xml',
+          etag: '"v1"',
+          'last-modified': 'Tue, 03 Mar 2026 04:00:00 GMT',
+          'cache-control': 'public, max-age=300',
+        })
+        .end(RSS);
     });
     const fetcher = makeFetcher();
     const first = await fetcher.fetchFeed(`${server.url}/cond`);
-    expect(first).toMatchObject({ kind: 'fetched', status: 200, etag: '"v1"', lastModified: 'Tue, 03 Mar 2026 04:00:00 GMT', maxAgeSeconds: 300 });
+    expect(first).toMatchObject({
+      kind: 'fetched',
+      status: 200,
+      etag: '"v1"',
+      lastModified: 'Tue, 03 Mar 2026 04:00:00 GMT',
+      maxAgeSeconds: 300,
+    });
     expect(first.kind === 'fetched' && first.body.equals(RSS)).toBe(true);
     const second = await fetcher.fetchFeed(`${server.url}/cond`, { etag: '"v1"', lastModified: 'Tue, 03 Mar 2026 04:00:00 GMT' });
     expect(second).toMatchObject({ kind: 'unchanged', status: 304, maxAgeSeconds: 120 });
@@ -91,14 +111,21 @@ describe('fetchFeed over real HTTP', () => {
   ] as const)('a %s bomb is stopped at the cap after decompression', async (encoding, compress) => {
     const bomb = compress(Buffer.alloc(32 * 1024 * 1024, 0x20));
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    server.route(`/bomb-${encoding}`, (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': encoding }).end(bomb));
-    await expect(makeFetcher({ maxBytes: 1024 * 1024 }).fetchFeed(`${server.url}/bomb-${encoding}`)).rejects.toMatchObject({ code: 'feed_too_large' });
+    server.route(`/bomb-${encoding}`, (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': encoding }).end(bomb),
+    );
+    await expect(makeFetcher({ maxBytes: 1024 * 1024 }).fetchFeed(`${server.url}/bomb-${encoding}`)).rejects.toMatchObject({
+      code: 'feed_too_large',
+    });
   });
 
   it('decompresses gzip and decodes a windows-1251 feed named in Content-Type', async () => {
-    const xml = '<rss version="2.0"><channel><title>Новини</title><item><title>Обстріл Харкова: пошкоджено підстанцію</title><guid>n-1</guid></item></channel></rss>';
+    const xml =
+      '<rss version="2.0"><channel><title>Новини</title><item><title>Обстріл Харкова: пошкоджено підстанцію</title><guid>n-1</guid></item></channel></rss>';
     server.route('/cp1251', (_req, res) =>
-      res.writeHead(200, { 'content-type': 'text/xml; charset=windows-1251', 'content-encoding': 'gzip' }).end(gzipSync(iconv.encode(xml, 'windows-1251'))),
+      res
+        .writeHead(200, { 'content-type': 'text/xml; charset=windows-1251', 'content-encoding': 'gzip' })
+        .end(gzipSync(iconv.encode(xml, 'windows-1251'))),
     );
     const result = await makeFetcher().fetchFeed(`${server.url}/cp1251`);
     if (result.kind !== 'fetched') throw new Error('expected a body');
@@ -108,7 +135,8 @@ describe('fetchFeed over real HTTP', () => {
   });
 
   it('follows up to 5 redirects and refuses a loop with feed_too_many_redirects', async () => {
-    for (let i = 1; i <= 5; i++) server.route(`/hop${i}`, (_req, res) => res.writeHead(i % 2 ? 302 : 301, { location: i === 5 ? '/cond' : `/hop${i + 1}` }).end());
+    for (let i = 1; i <= 5; i++)
+      server.route(`/hop${i}`, (_req, res) => res.writeHead(i % 2 ? 302 : 301, { location: i === 5 ? '/cond' : `/hop${i + 1}` }).end());
     const chained = await makeFetcher().fetchFeed(`${server.url}/hop1`);
     expect(chained).toMatchObject({ kind: 'fetched', url: `${server.url}/cond` });
     server.route('/loop', (_req, res) => res.writeHead(307, { location: `${server.url}/loop` }).end());
@@ -117,7 +145,10 @@ describe('fetchFeed over real HTTP', () => {
 
   it('maps HTTP errors, bad URLs and refused connections to coded errors', async () => {
     server.route('/gone', (_req, res) => res.writeHead(410).end('gone'));
-    await expect(makeFetcher().fetchFeed(`${server.url}/gone`)).rejects.toMatchObject({ code: 'feed_http_status', detail: { status: 410 } });
+    await expect(makeFetcher().fetchFeed(`${server.url}/gone`)).rejects.toMatchObject({
+      code: 'feed_http_status',
+      detail: { status: 410 },
+    });
     await expect(makeFetcher().fetchFeed('ftp://example.org/feed')).rejects.toMatchObject({ code: 'feed_bad_url' });
     await expect(makeFetcher().fetchFeed('http://127.0.0.1:1/feed')).rejects.toMatchObject({ code: 'feed_network' });
   });
@@ -128,7 +159,9 @@ describe('SSRF guard (allowPrivateNetworks off)', () => {
     const fetcher = makeFetcher({ allowPrivateNetworks: false });
     await expect(fetcher.fetchFeed(`${server.url}/cond`)).rejects.toMatchObject({ code: 'feed_blocked_address' });
     await expect(fetcher.fetchFeed(`http://localhost:${server.port}/cond`)).rejects.toMatchObject({ code: 'feed_blocked_address' });
-    await expect(fetcher.fetchFeed(`http://[::ffff:127.0.0.1]:${server.port}/cond`)).rejects.toMatchObject({ code: 'feed_blocked_address' });
+    await expect(fetcher.fetchFeed(`http://[::ffff:127.0.0.1]:${server.port}/cond`)).rejects.toMatchObject({
+      code: 'feed_blocked_address',
+    });
     expect(server.requests.some((r) => r.headers.host === `localhost:${server.port}`)).toBe(false);
   });
 
@@ -149,7 +182,9 @@ describe('SSRF guard (allowPrivateNetworks off)', () => {
     const publicLike = new Agent({ connect: { lookup: (_host, _opts, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }]) } });
     server.route('/to-private', (_req, res) => res.writeHead(302, { location: `http://127.0.0.1:${server.port}/cond` }).end());
     const fetcher = makeFetcher({ allowPrivateNetworks: false, dispatcher: publicLike });
-    await expect(fetcher.fetchFeed(`http://feeds.public.test:${server.port}/to-private`)).rejects.toMatchObject({ code: 'feed_blocked_address' });
+    await expect(fetcher.fetchFeed(`http://feeds.public.test:${server.port}/to-private`)).rejects.toMatchObject({
+      code: 'feed_blocked_address',
+    });
     expect(server.requests.filter((r) => r.path === '/to-private')).toHaveLength(1);
     await publicLike.close();
   });

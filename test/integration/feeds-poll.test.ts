@@ -31,7 +31,13 @@ const feed: FeedSource = { id: 'fixture-wire', url: '', name: 'Fixture Wire', in
 function startPoller(enqueued: Story[][]): PollDeps {
   const connection = createTestRedis();
   connections.push(connection);
-  const fetcher = createFeedFetcher({ allowPrivateNetworks: true, connectTimeoutMs: 2000, timeoutMs: 5000, maxBytes: 1 << 20, userAgent: 'wirewatch-test' });
+  const fetcher = createFeedFetcher({
+    allowPrivateNetworks: true,
+    connectTimeoutMs: 2000,
+    timeoutMs: 5000,
+    maxBytes: 1 << 20,
+    userAgent: 'wirewatch-test',
+  });
   fetchers.push(fetcher);
   return {
     fetcher,
@@ -169,9 +175,15 @@ describe('pollFeed', () => {
   });
 
   it('an unparseable body is a recorded failure, not a crash', async () => {
-    server.route('/html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>hi</body></html>'));
+    server.route('/html', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>hi</body></html>'),
+    );
     const deps = startPoller([]);
-    expect(await pollFeed({ ...feed, id: 'html-page', url: `${server.url}/html` }, deps)).toMatchObject({ outcome: 'failed', code: 'feed_unparseable', failures: 1 });
+    expect(await pollFeed({ ...feed, id: 'html-page', url: `${server.url}/html` }, deps)).toMatchObject({
+      outcome: 'failed',
+      code: 'feed_unparseable',
+      failures: 1,
+    });
   });
 
   it('backoff doubles from the interval and is capped; Retry-After is honoured within the cap', () => {

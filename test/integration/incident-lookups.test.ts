@@ -50,7 +50,10 @@ describe('/incidents lookups on the real Redis', () => {
   });
 
   it('finds a town-level incident under the town, its oblast and its country', async () => {
-    const irpin = strikeReport('x', 'Outlet', '2025-03-25T07:00:00Z', 'Drone hits Irpin school', 'A drone damaged a school in Irpin.', { regions: ['UA-32/irpin'], targets: ['school'] });
+    const irpin = strikeReport('x', 'Outlet', '2025-03-25T07:00:00Z', 'Drone hits Irpin school', 'A drone damaged a school in Irpin.', {
+      regions: ['UA-32/irpin'],
+      targets: ['school'],
+    });
     await recordReport(store, toIncidentReport(irpin.story, irpin.analysis, NOW), policy, clock);
     for (const code of ['UA-32/irpin', 'UA-32', 'UA']) {
       const page = await listIncidents(store, { region: code, limit: 1 });

@@ -41,9 +41,14 @@ afterEach(() => deletePrefix(redis, prefix));
 /** Reports of one invented event by many outlets, published minutes apart; the last one has a death. */
 function manyOutlets(count: number, event = 'lviv-depot'): FixtureReport[] {
   return Array.from({ length: count }, (_, i) =>
-    strikeReport(event, `Outlet ${i}`, new Date(Date.parse('2025-03-30T02:00:00Z') + i * 60_000).toISOString(),
-      'Drones hit fuel depot in Lviv, fire rages', 'Several Shahed drones hit a fuel depot on the outskirts of Lviv overnight, starting a large fire.',
-      { regions: ['UA-46'], weapons: [{ weapon: 'shahed' }], targets: ['oil'], ...(i === count - 1 && i > 0 ? { killed: 1 } : {}) }),
+    strikeReport(
+      event,
+      `Outlet ${i}`,
+      new Date(Date.parse('2025-03-30T02:00:00Z') + i * 60_000).toISOString(),
+      'Drones hit fuel depot in Lviv, fire rages',
+      'Several Shahed drones hit a fuel depot on the outskirts of Lviv overnight, starting a large fire.',
+      { regions: ['UA-46'], weapons: [{ weapon: 'shahed' }], targets: ['oil'], ...(i === count - 1 && i > 0 ? { killed: 1 } : {}) },
+    ),
   );
 }
 
@@ -54,7 +59,10 @@ describe('IncidentStore + recordReport on the real Redis', () => {
       const result = await recordReport(store, reportOf(fixture), policy, clock);
       ids.push(result.outcome === 'duplicate' ? result.incidentId : result.incident.id);
     }
-    const score = scorePairwise(ids, INCIDENT_STORIES.map((f) => f.event));
+    const score = scorePairwise(
+      ids,
+      INCIDENT_STORIES.map((f) => f.event),
+    );
     expect(score.precision).toBeGreaterThanOrEqual(0.95);
     expect(score.recall).toBeGreaterThanOrEqual(0.95);
     const bucha = await store.getIncident(ids[INCIDENT_STORIES.findIndex((f) => f.event === 'bucha-drone')] ?? '');
@@ -99,7 +107,14 @@ describe('IncidentStore + recordReport on the real Redis', () => {
   });
 
   it('removes incidents past retention from storage and every index', async () => {
-    const old = strikeReport('old', 'Outlet A', '2025-02-01T00:00:00Z', 'Missile hits Poltava oil refinery', 'A missile hit the refinery in Kremenchuk.', { regions: ['UA-53/kremenchuk'], targets: ['oil'] });
+    const old = strikeReport(
+      'old',
+      'Outlet A',
+      '2025-02-01T00:00:00Z',
+      'Missile hits Poltava oil refinery',
+      'A missile hit the refinery in Kremenchuk.',
+      { regions: ['UA-53/kremenchuk'], targets: ['oil'] },
+    );
     const fresh = manyOutlets(1)[0]!;
     const oldResult = await recordReport(store, reportOf(old), policy, clock);
     await recordReport(store, reportOf(fresh), policy, clock);

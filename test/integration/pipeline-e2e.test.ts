@@ -20,11 +20,28 @@ import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../
 // must never become an incident. The whole runtime (schedulers, poll and story workers) runs.
 const now = Date.now();
 const outletA = buildRss([
-  { guid: 'a-1', title: 'Drones hit energy facility in Sumy overnight, two people injured', published: now - 10 * 60_000, description: 'Russian drones struck an energy facility in Sumy overnight, regional officials said; two people were injured and power was cut in several districts.' },
-  { guid: 'a-2', title: 'Dock workers in Rotterdam begin 48-hour strike over pay', published: now - 5 * 60_000, description: 'Port unions walked out on Monday after wage talks with employers collapsed.' },
+  {
+    guid: 'a-1',
+    title: 'Drones hit energy facility in Sumy overnight, two people injured',
+    published: now - 10 * 60_000,
+    description:
+      'Russian drones struck an energy facility in Sumy overnight, regional officials said; two people were injured and power was cut in several districts.',
+  },
+  {
+    guid: 'a-2',
+    title: 'Dock workers in Rotterdam begin 48-hour strike over pay',
+    published: now - 5 * 60_000,
+    description: 'Port unions walked out on Monday after wage talks with employers collapsed.',
+  },
 ]);
 const outletB = buildRss([
-  { guid: 'b-1', title: 'Sumy energy site damaged in overnight drone attack', published: now - 8 * 60_000, description: 'An overnight Russian drone attack damaged an energy facility in the city of Sumy, leaving two people injured, the regional governor said.' },
+  {
+    guid: 'b-1',
+    title: 'Sumy energy site damaged in overnight drone attack',
+    published: now - 8 * 60_000,
+    description:
+      'An overnight Russian drone attack damaged an energy facility in the city of Sumy, leaving two people injured, the regional governor said.',
+  },
 ]);
 
 let server: FeedServer;

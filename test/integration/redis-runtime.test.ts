@@ -41,7 +41,13 @@ describe('resolveRedis', () => {
   });
 
   it('says how to get Redis when there is neither a server nor redis-server', async () => {
-    const error = await resolveRedis({ url: undefined, dataDir: tmpdir(), logger: silentLogger, localUrl: DEAD_URL, redisServer: 'no-such-redis-server-binary' }).catch((e: unknown) => e);
+    const error = await resolveRedis({
+      url: undefined,
+      dataDir: tmpdir(),
+      logger: silentLogger,
+      localUrl: DEAD_URL,
+      redisServer: 'no-such-redis-server-binary',
+    }).catch((e: unknown) => e);
     expect(isWirewatchError(error, 'redis_unavailable')).toBe(true);
     expect((error as Error).message).toMatch(/REDIS_URL/);
     expect((error as Error).message).toMatch(/install/i);

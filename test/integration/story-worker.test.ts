@@ -60,7 +60,9 @@ afterAll(async () => {
 async function runJobs(stories: readonly { story: Story; jobId: string }[]): Promise<StoryJobResult[]> {
   const queue = createQueue<StoryJobData>('story', deps);
   try {
-    const jobs = (await queue.addBulk(stories.map(({ story, jobId }) => ({ name: STORY_JOB_NAME, data: { story }, opts: { ...STORY_JOB_OPTIONS, jobId } })))) as Job<StoryJobData, StoryJobResult>[];
+    const jobs = (await queue.addBulk(
+      stories.map(({ story, jobId }) => ({ name: STORY_JOB_NAME, data: { story }, opts: { ...STORY_JOB_OPTIONS, jobId } })),
+    )) as Job<StoryJobData, StoryJobResult>[];
     return await Promise.all(jobs.map((job) => job.waitUntilFinished(events, 20_000) as Promise<StoryJobResult>));
   } finally {
     await queue.close();

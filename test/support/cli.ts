@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs the real `wirewatch` binary as a child process, as a user would. */
-export function runWirewatch(args: string[], options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {}): Promise<CliResult> {
+export function runWirewatch(
+  args: string[],
+  options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? REPO_ROOT,

@@ -3,16 +3,22 @@ import { classifyStory } from '../../src/classify/classify-story.js';
 
 // Hand-written stories (our own words) for each of the guide's traps.
 const kindsOf = (title: string, summary = '') => classifyStory({ title, summary }).kinds;
-const refusals = (title: string, summary = '') => classifyStory({ title, summary }).evidence.filter((e) => e.polarity === 'against').map((e) => e.rule);
+const refusals = (title: string, summary = '') =>
+  classifyStory({ title, summary })
+    .evidence.filter((e) => e.polarity === 'against')
+    .map((e) => e.rule);
 
 describe('classifyStory — strikes', () => {
   it.each([
-    ['Overnight drone attack on Odesa damages port warehouses', 'Air defence shot down 12 of the 15 Shaheds launched at the city, the regional governor said.'],
+    [
+      'Overnight drone attack on Odesa damages port warehouses',
+      'Air defence shot down 12 of the 15 Shaheds launched at the city, the regional governor said.',
+    ],
     ['Missile strike on Dnipro apartment block kills three', 'Rescuers are still searching the rubble of a five-storey building.'],
     ['Russian forces shell Kherson, two wounded', ''],
     ['Air defence downs 30 Ukrainian drones over Belgorod region, Moscow says', ''],
     ['Glide bombs hit Kupiansk as shelling continues along the front', ''],
-    ['Death toll from last week\'s strike on Vinnytsia rises to 27', 'Investigators say a cruise missile hit the concert hall.'],
+    ["Death toll from last week's strike on Vinnytsia rises to 27", 'Investigators say a cruise missile hit the concert hall.'],
   ])('labels a reported attack: %s', (title, summary) => {
     expect(kindsOf(title, summary)).toContain('strike');
   });
@@ -33,7 +39,9 @@ describe('classifyStory — strikes', () => {
   });
 
   it('does not treat a weapons delivery as an attack', () => {
-    expect(kindsOf('Netherlands pledges more F-16s and air defence systems to Kyiv', 'The package includes shells and drones.')).toEqual([]);
+    expect(kindsOf('Netherlands pledges more F-16s and air defence systems to Kyiv', 'The package includes shells and drones.')).toEqual(
+      [],
+    );
   });
 
   it('refuses a weapon whose act is governed by a modal or a purpose clause', () => {
@@ -61,7 +69,10 @@ describe('classifyStory — negotiations', () => {
     ['Ukraine and Russia swap 90 prisoners of war in UAE-brokered exchange', ''],
     ['Putin rejects 30-day ceasefire proposal', 'The Kremlin said a truce would only help Kyiv rearm.'],
     ['Turkey offers to mediate between Moscow and Kyiv', ''],
-    ['Reaching an accord on shipping lanes comes first, Turkish officials say', 'Ankara wants to broker the corridor arrangement between Russia and Ukraine.'],
+    [
+      'Reaching an accord on shipping lanes comes first, Turkish officials say',
+      'Ankara wants to broker the corridor arrangement between Russia and Ukraine.',
+    ],
     ['Gulf state brokers return of deported children', 'Doha has been brokering the handovers between the warring sides since spring.'],
     ['Humanitarian corridor opens for civilians leaving Mariupol', ''],
   ])('labels diplomacy to stop the fighting: %s', (title, summary) => {
@@ -78,7 +89,10 @@ describe('classifyStory — negotiations', () => {
   });
 
   it('gives both kinds when an attack follows a call that agreed a pause', () => {
-    const kinds = kindsOf('Drones hit Zaporizhzhia hours after leaders agree energy moratorium', 'A power substation was damaged and one worker was injured.');
+    const kinds = kindsOf(
+      'Drones hit Zaporizhzhia hours after leaders agree energy moratorium',
+      'A power substation was damaged and one worker was injured.',
+    );
     expect(kinds).toEqual(['strike', 'negotiation']);
   });
 });
@@ -86,14 +100,38 @@ describe('classifyStory — negotiations', () => {
 // Hard cases of our own for the guide's exclusions and inclusions, each with its expected kinds.
 describe('classifyStory — guide edge cases', () => {
   it.each([
-    ["Striker's late goal lifts Shakhtar past Dynamo", 'The forward struck twice in the second half as the home side launched wave after wave of attacks.', []],
+    [
+      "Striker's late goal lifts Shakhtar past Dynamo",
+      'The forward struck twice in the second half as the home side launched wave after wave of attacks.',
+      [],
+    ],
     ['Airline pilots strike over pensions, grounding hundreds of flights', 'The walkout is the second this month.', []],
     ['Shares tumble as tech giant strikes partnership with chipmaker', 'Investors fear the deal will hit margins.', []],
-    ['North Korea test-fires intercontinental ballistic missile into the sea', 'The missile flew for 70 minutes before landing in waters off Japan, officials said.', []],
-    ['Russia test-launches Sarmat missile from Plesetsk', 'The defence ministry said the launch was successful and the dummy warhead reached the Kura test range.', []],
-    ['Drone sightings close Copenhagen airport for four hours', 'Police said several large drones were seen near the runway; no attack was reported.', []],
-    ['Belarus and Russia begin joint military exercises near the Polish border', 'Troops will practise firing artillery and launching drones over ten days.', []],
-    ['Fire at arms factory in Bulgaria blamed on faulty wiring', 'Investigators ruled out sabotage after the blaze destroyed a warehouse of shells.', []],
+    [
+      'North Korea test-fires intercontinental ballistic missile into the sea',
+      'The missile flew for 70 minutes before landing in waters off Japan, officials said.',
+      [],
+    ],
+    [
+      'Russia test-launches Sarmat missile from Plesetsk',
+      'The defence ministry said the launch was successful and the dummy warhead reached the Kura test range.',
+      [],
+    ],
+    [
+      'Drone sightings close Copenhagen airport for four hours',
+      'Police said several large drones were seen near the runway; no attack was reported.',
+      [],
+    ],
+    [
+      'Belarus and Russia begin joint military exercises near the Polish border',
+      'Troops will practise firing artillery and launching drones over ten days.',
+      [],
+    ],
+    [
+      'Fire at arms factory in Bulgaria blamed on faulty wiring',
+      'Investigators ruled out sabotage after the blaze destroyed a warehouse of shells.',
+      [],
+    ],
     ['Air raid alert declared in Kyiv for two hours', 'Residents took shelter in metro stations; the alert was lifted at dawn.', []],
     ['Russia and Ukraine swap bodies of fallen soldiers', 'Kyiv received the remains of 500 servicemen.', ['negotiation']],
     ['Pope calls for Christmas truce in Ukraine', 'The pontiff urged both sides to lay down their arms for the holiday.', ['negotiation']],
@@ -105,7 +143,11 @@ describe('classifyStory — guide edge cases', () => {
     ['Hunger strike by Crimean Tatar prisoner enters third week', '', []],
     ['Lightning strike starts wildfire near Kherson', '', []],
     ["Moscow warns it could strike Kyiv's decision-making centres", '', []],
-    ['Zelensky and Erdogan discuss grain exports by phone', 'They talked about extending the Black Sea grain initiative with Russia.', ['negotiation']],
+    [
+      'Zelensky and Erdogan discuss grain exports by phone',
+      'They talked about extending the Black Sea grain initiative with Russia.',
+      ['negotiation'],
+    ],
     ['Ukrainian drone crashes into apartment block in Tula', 'No one was hurt, the governor said.', ['strike']],
     ['Gas explosion destroys apartment block in Dagestan, killing three', 'Officials blamed a leak.', []],
     ["Ukraine's allies pledge more air defence at Ramstein meeting", 'Germany will supply another IRIS-T system.', []],
@@ -114,7 +156,11 @@ describe('classifyStory — guide edge cases', () => {
     ['Shell posts record profit', 'The oil major will strike a balance between buybacks and investment.', []],
     ['Drone attack on Moscow region refinery sparks fire', '', ['strike']],
     ['Sirens sound across Ukraine as Russian bombers take off', 'Officials urged residents to stay in shelters.', []],
-    ['Kremlin says it will retaliate for drone attack on Crimean bridge', 'Two people were killed in the blast on the bridge on Monday, Russian officials said.', ['strike']],
+    [
+      'Kremlin says it will retaliate for drone attack on Crimean bridge',
+      'Two people were killed in the blast on the bridge on Monday, Russian officials said.',
+      ['strike'],
+    ],
     ['Russian glide bombs pound Kostiantynivka, three killed', '', ['strike']],
     ['Ukraine strikes back at Russia in Eurovision final', 'The band won the televote by a wide margin.', []],
     ['Union calls nationwide strike at Ukrainian railways', '', []],
@@ -144,7 +190,11 @@ describe('classifyStory — guide edge cases', () => {
     ["Russian air strike on Syria's Idlib kills 7", '', ['strike']],
     ['Kharkiv hit by S-300 missiles overnight', '', ['strike']],
     ['Explosions heard in occupied Melitopol as partisans report drone strike on barracks', '', ['strike']],
-    ['Russia says it thwarted Ukrainian drone attack on Kremlin', 'Two drones were disabled by electronic warfare, the Kremlin said.', ['strike']],
+    [
+      'Russia says it thwarted Ukrainian drone attack on Kremlin',
+      'Two drones were disabled by electronic warfare, the Kremlin said.',
+      ['strike'],
+    ],
     ['Analysts: Russia stockpiling missiles for winter strikes on grid', '', []],
     ['Nuclear plant loses external power after shelling, IAEA says', '', ['strike']],
     ['Russian missile hits Kryvyi Rih apartment block, killing a woman and her two children', '', ['strike']],

@@ -13,7 +13,18 @@ describe('wirewatch CLI', () => {
   it('lists every command under --help', async () => {
     const io = createTestIo();
     expect(await runCli(['--help'], io)).toBe(0);
-    for (const name of ['run', 'worker', 'analyze', 'explain', 'parse', 'replay', 'subscribe', 'unsubscribe', 'subscriptions', 'discord register']) {
+    for (const name of [
+      'run',
+      'worker',
+      'analyze',
+      'explain',
+      'parse',
+      'replay',
+      'subscribe',
+      'unsubscribe',
+      'subscriptions',
+      'discord register',
+    ]) {
       expect(io.out()).toContain(`  ${name} `);
     }
   });

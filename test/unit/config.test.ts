@@ -30,7 +30,10 @@ describe('loadConfig', () => {
   });
 
   it('reads a YAML file and lets environment variables win', async () => {
-    const file = await writeTemp('c.yaml', 'logLevel: debug\nfeeds:\n  - id: wire-a\n    url: https://example.org/feed.xml\n    intervalSeconds: 30\n');
+    const file = await writeTemp(
+      'c.yaml',
+      'logLevel: debug\nfeeds:\n  - id: wire-a\n    url: https://example.org/feed.xml\n    intervalSeconds: 30\n',
+    );
     const config = await loadConfig({ WIREWATCH_CONFIG: file, LOG_LEVEL: 'warn', WIREWATCH_ALLOW_PRIVATE_NETWORKS: 'true' });
     expect(config.logLevel).toBe('warn');
     expect(config.allowPrivateNetworks).toBe(true);
@@ -54,7 +57,9 @@ describe('loadConfig', () => {
   });
 
   it('reports an unreadable or malformed file by its variable', async () => {
-    expect(await problemsOf({ WIREWATCH_CONFIG: '/nonexistent/wirewatch.yaml' })).toEqual([expect.stringMatching(/^WIREWATCH_CONFIG \(\/nonexistent/)]);
+    expect(await problemsOf({ WIREWATCH_CONFIG: '/nonexistent/wirewatch.yaml' })).toEqual([
+      expect.stringMatching(/^WIREWATCH_CONFIG \(\/nonexistent/),
+    ]);
     const file = await writeTemp('list.yaml', '- just\n- a list\n');
     expect(await problemsOf({ WIREWATCH_CONFIG: file })).toEqual([expect.stringMatching(/mapping/)]);
   });

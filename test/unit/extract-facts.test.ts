@@ -75,8 +75,16 @@ describe('facts', () => {
     const none = { weapons: [], casualties: {}, targets: [] };
     expect(scoreSeverity({ kinds: ['strike'], facts: none, regions: [] })).toBe('low');
     expect(scoreSeverity({ kinds: ['strike'], facts: { ...none, casualties: { killed: 1, injured: 5 } }, regions: [] })).toBe('high');
-    expect(scoreSeverity({ kinds: ['strike'], facts: { weapons: [{ weapon: 'drone', count: 120 }], casualties: { killed: 12 }, targets: ['hospital'] }, regions: [{ code: 'UA-30', name: 'Kyiv' }] })).toBe('critical');
-    expect(scoreSeverity({ kinds: ['negotiation'], facts: { ...none, negotiation: { parties: ['RU', 'UA'], status: 'agreed' } }, regions: [] })).toBe('medium');
+    expect(
+      scoreSeverity({
+        kinds: ['strike'],
+        facts: { weapons: [{ weapon: 'drone', count: 120 }], casualties: { killed: 12 }, targets: ['hospital'] },
+        regions: [{ code: 'UA-30', name: 'Kyiv' }],
+      }),
+    ).toBe('critical');
+    expect(
+      scoreSeverity({ kinds: ['negotiation'], facts: { ...none, negotiation: { parties: ['RU', 'UA'], status: 'agreed' } }, regions: [] }),
+    ).toBe('medium');
     expect(scoreSeverity({ kinds: [], facts: none, regions: [] })).toBe('low');
   });
 });

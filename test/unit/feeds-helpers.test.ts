@@ -7,7 +7,9 @@ import { htmlToText, truncateText } from '../../src/text/html-to-text.js';
 
 describe('htmlToText', () => {
   it('strips tags, scripts and comments, keeps block boundaries as spaces', () => {
-    expect(htmlToText('<p>Kyiv</p><p>Odesa<br/>Lviv</p><script>var x = "<p>";</script><!-- c --><style>p{}</style>')).toBe('Kyiv Odesa Lviv');
+    expect(htmlToText('<p>Kyiv</p><p>Odesa<br/>Lviv</p><script>var x = "<p>";</script><!-- c --><style>p{}</style>')).toBe(
+      'Kyiv Odesa Lviv',
+    );
     expect(htmlToText('<a href="/x">three</a> drones <img src="p.gif">')).toBe('three drones');
   });
 
@@ -28,11 +30,26 @@ describe('htmlToText', () => {
 });
 
 describe('isBlockedAddress', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00:ec2::254', '::ffff:127.0.0.1', '::ffff:7f00:1', '64:ff9b::a9fe:a9fe', 'not-an-ip'])(
-    'blocks %s',
-    (address) => expect(isBlockedAddress(address)).toBe(true),
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    '::',
+    'fe80::1',
+    'fd00:ec2::254',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '64:ff9b::a9fe:a9fe',
+    'not-an-ip',
+  ])('blocks %s', (address) => expect(isBlockedAddress(address)).toBe(true));
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) =>
+    expect(isBlockedAddress(address)).toBe(false),
   );
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) => expect(isBlockedAddress(address)).toBe(false));
 });
 
 describe('cache hints', () => {

@@ -23,7 +23,8 @@ describe('readFeedDocument on our own fixtures', () => {
     const [silo, envoys, briefing, future, ...rest] = doc.stories;
     expect(silo).toMatchObject({
       title: 'Drones hit grain silo near river port overnight',
-      summary: 'Regional officials said twelve attack drones were launched; nine were shot down. A storage hall caught fire & two workers were hurt.',
+      summary:
+        'Regional officials said twelve attack drones were launched; nine were shot down. A storage hall caught fire & two workers were hurt.',
       link: 'https://frontline-wire.example/news/silo-strike?id=7',
       published: '2026-03-03T04:15:00.000Z',
       source: 'Frontline Wire (test fixture)',
@@ -33,7 +34,11 @@ describe('readFeedDocument on our own fixtures', () => {
     expect(silo?.publishedEstimated).toBeUndefined();
     expect(envoys?.summary).toBe('Delegations “will sit at one table” next week, a spokesperson said…');
     expect(envoys?.published).toBe('2026-03-03T04:30:00.000Z');
-    expect(briefing).toMatchObject({ summary: 'Double-escaped markup still reads as text.', published: new Date(NOW).toISOString(), publishedEstimated: true });
+    expect(briefing).toMatchObject({
+      summary: 'Double-escaped markup still reads as text.',
+      published: new Date(NOW).toISOString(),
+      publishedEstimated: true,
+    });
     expect(future).toMatchObject({ published: new Date(NOW).toISOString(), publishedEstimated: true });
     // The repeated guid is dropped; the title-less, link-less item takes its title from its text.
     expect(rest.map((s) => s.title)).toEqual(['An item with neither a title nor a link nor a guid, only this text.']);
@@ -47,7 +52,10 @@ describe('readFeedDocument on our own fixtures', () => {
       ['Talks on a prisoner exchange postponed', 'Mediators said a new date would be set.', '2026-03-03T05:10:00.000Z'],
     ]);
     const rdf = await readFixture('frontline-wire.rdf');
-    expect(rdf.stories.map((s) => s.link)).toEqual(['https://frontline-wire.example/news/bridge-repair', 'https://frontline-wire.example/news/air-alert']);
+    expect(rdf.stories.map((s) => s.link)).toEqual([
+      'https://frontline-wire.example/news/bridge-repair',
+      'https://frontline-wire.example/news/air-alert',
+    ]);
     const json = await readFixture('frontline-wire.json');
     expect(json.stories).toHaveLength(1);
     expect(json.stories[0]).toMatchObject({ summary: 'Forty trucks carried food and medicine.', language: 'en' });
@@ -55,11 +63,17 @@ describe('readFeedDocument on our own fixtures', () => {
 
   it('refuses an HTML page with feed_unparseable', async () => {
     await expect(readFixture('not-a-feed.html')).rejects.toMatchObject({ code: 'feed_unparseable' });
-    await expect(readFeedDocument(Buffer.from('just words'), undefined, { feedId: 'x', now: NOW })).rejects.toMatchObject({ code: 'feed_unparseable' });
-    await expect(readFeedDocument(Buffer.from('<rss version="2.0"><channel><item>'), undefined, { feedId: 'x', now: NOW })).rejects.toMatchObject({
+    await expect(readFeedDocument(Buffer.from('just words'), undefined, { feedId: 'x', now: NOW })).rejects.toMatchObject({
       code: 'feed_unparseable',
     });
-    await expect(readFeedDocument(Buffer.from('{"hello": 1}'), undefined, { feedId: 'x', now: NOW })).rejects.toMatchObject({ code: 'feed_unparseable' });
+    await expect(
+      readFeedDocument(Buffer.from('<rss version="2.0"><channel><item>'), undefined, { feedId: 'x', now: NOW }),
+    ).rejects.toMatchObject({
+      code: 'feed_unparseable',
+    });
+    await expect(readFeedDocument(Buffer.from('{"hello": 1}'), undefined, { feedId: 'x', now: NOW })).rejects.toMatchObject({
+      code: 'feed_unparseable',
+    });
   });
 
   it('decodes windows-1251 and koi8-r from Content-Type or the XML prolog', async () => {
@@ -69,8 +83,12 @@ describe('readFeedDocument on our own fixtures', () => {
     const fromProlog = await readFeedDocument(cp1251, undefined, { feedId: 'cyr', now: NOW });
     expect(fromProlog.stories[0]).toMatchObject({ title: 'Удар дронів по Одесі', summary: 'Пошкоджено склад', source: 'Стрічка' });
     // The header wins over a prolog that claims UTF-8.
-    const russian = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>Переговоры в Стамбуле</title><guid>r-1</guid></item></channel></rss>';
-    const fromHeader = await readFeedDocument(iconv.encode(russian, 'koi8-r'), 'application/rss+xml; charset=KOI8-R', { feedId: 'cyr', now: NOW });
+    const russian =
+      '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>Переговоры в Стамбуле</title><guid>r-1</guid></item></channel></rss>';
+    const fromHeader = await readFeedDocument(iconv.encode(russian, 'koi8-r'), 'application/rss+xml; charset=KOI8-R', {
+      feedId: 'cyr',
+      now: NOW,
+    });
     expect(fromHeader.stories[0]?.title).toBe('Переговоры в Стамбуле');
   });
 
@@ -86,7 +104,9 @@ describe('story ids', () => {
     const byGuid = deriveStoryId('kyiv', { guid: 'abc', link: 'https://a.example/1' });
     expect(byGuid).toBe(deriveStoryId('kyiv', { guid: 'abc', link: 'https://a.example/other' }));
     expect(byGuid).not.toBe(deriveStoryId('odesa', { guid: 'abc' }));
-    expect(deriveStoryId('kyiv', { link: 'https://a.example/1?utm_source=x#top' })).toBe(deriveStoryId('kyiv', { link: 'https://A.example/1' }));
+    expect(deriveStoryId('kyiv', { link: 'https://a.example/1?utm_source=x#top' })).toBe(
+      deriveStoryId('kyiv', { link: 'https://A.example/1' }),
+    );
     expect(deriveStoryId('kyiv', { title: 'T', date: '2026-01-01' })).not.toBe(deriveStoryId('kyiv', { title: 'T', date: '2026-01-02' }));
     expect(deriveStoryId('kyiv', {})).toBeUndefined();
     expect(byGuid).not.toContain(':');
@@ -116,26 +136,31 @@ function listFiles(dir: string): string[] {
 const sharedFiles = existsSync(SHARED_FEEDS) ? listFiles(SHARED_FEEDS).filter((f) => !/(SOURCE|README|LICENSE)[^/]*$/i.test(f)) : [];
 
 describe.skipIf(sharedFiles.length === 0)('every file in ../shared/feeds', () => {
-  it.each(sharedFiles.map((f) => [f.slice(SHARED_FEEDS.length + 1), f]))('%s parses into sensible stories or fails with a coded error', async (_name, path) => {
-    try {
-      const doc = await readFeedDocument(readFileSync(path), undefined, { feedId: 'shared', now: NOW });
-      for (const story of doc.stories) {
-        expect(story.id).toMatch(/^shared-[0-9a-f]{24}$/);
-        expect(story.title.length).toBeGreaterThan(0);
-        expect(story.summary).not.toMatch(/<\/?(p|div|br|img|a)\b/i);
-        expect(story.title).not.toContain('\uFFFD');
-        expect(Number.isNaN(Date.parse(story.published))).toBe(false);
-        if (story.link) expect(story.link).toMatch(/^https?:\/\//);
+  it.each(sharedFiles.map((f) => [f.slice(SHARED_FEEDS.length + 1), f]))(
+    '%s parses into sensible stories or fails with a coded error',
+    async (_name, path) => {
+      try {
+        const doc = await readFeedDocument(readFileSync(path), undefined, { feedId: 'shared', now: NOW });
+        for (const story of doc.stories) {
+          expect(story.id).toMatch(/^shared-[0-9a-f]{24}$/);
+          expect(story.title.length).toBeGreaterThan(0);
+          expect(story.summary).not.toMatch(/<\/?(p|div|br|img|a)\b/i);
+          expect(story.title).not.toContain('\uFFFD');
+          expect(Number.isNaN(Date.parse(story.published))).toBe(false);
+          if (story.link) expect(story.link).toMatch(/^https?:\/\//);
+        }
+      } catch (error) {
+        expect(isWirewatchError(error), String(error)).toBe(true);
       }
-    } catch (error) {
-      expect(isWirewatchError(error), String(error)).toBe(true);
-    }
-  });
+    },
+  );
 
   it('unrecognized.rss is an HTML page: feed_unparseable', async () => {
     const path = sharedFiles.find((f) => f.endsWith('unrecognized.rss'));
     if (!path) return;
-    await expect(readFeedDocument(readFileSync(path), undefined, { feedId: 'shared', now: NOW })).rejects.toMatchObject({ code: 'feed_unparseable' });
+    await expect(readFeedDocument(readFileSync(path), undefined, { feedId: 'shared', now: NOW })).rejects.toMatchObject({
+      code: 'feed_unparseable',
+    });
   });
 
   it.each(['encoding.rss', 'uolNoticias.rss'])('%s (ISO-8859-1) keeps its accented letters', async (name) => {

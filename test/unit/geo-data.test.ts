@@ -51,7 +51,10 @@ const corpusPath = new URL('../../../shared/corpus/dev.jsonl', import.meta.url);
 
 describe.skipIf(!existsSync(corpusPath))('gazetteer on the labelled corpus', () => {
   it('finds a place within each labelled strike region in most stories', () => {
-    const stories = readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { title: string; summary: string; regions?: Array<string | { code: string }> });
+    const stories = readFileSync(corpusPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { title: string; summary: string; regions?: Array<string | { code: string }> });
     let gold = 0;
     let found = 0;
     for (const story of stories) {

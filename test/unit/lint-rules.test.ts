@@ -16,14 +16,24 @@ describe('architecture lint rules', () => {
   });
 
   it('rejects src/ importing jobs/ or bullmq', async () => {
-    expect(await ruleIdsFor('src/cluster/bad.ts', "import { Queue } from 'bullmq';\nexport const q = Queue;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src/cluster/bad2.ts', "import { x } from '../../jobs/queues.js';\nexport const y = x;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/cluster/bad.ts', "import { Queue } from 'bullmq';\nexport const q = Queue;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor('src/cluster/bad2.ts', "import { x } from '../../jobs/queues.js';\nexport const y = x;\n")).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('keeps each platform library in its own adapter', async () => {
-    expect(await ruleIdsFor('adapters/discord/bad.ts', "import { App } from '@slack/bolt';\nexport const a = App;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('adapters/slack/bad.ts', "import { Client } from 'discord.js';\nexport const c = Client;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src/classify/bad.ts', "import { Redis } from 'ioredis';\nexport const r = Redis;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('adapters/discord/bad.ts', "import { App } from '@slack/bolt';\nexport const a = App;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor('adapters/slack/bad.ts', "import { Client } from 'discord.js';\nexport const c = Client;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor('src/classify/bad.ts', "import { Redis } from 'ioredis';\nexport const r = Redis;\n")).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('allows the sanctioned directions', async () => {

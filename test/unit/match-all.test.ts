@@ -17,7 +17,13 @@ describe('match-all gates', () => {
   });
 
   it('reads the literal start of each alternative of a word pattern', () => {
-    expect(wordStemsOf(/\b(hospitals?|medical (centres?|units?)|air ?bases?|harbou?rs?|multi-stor(e)?y)\b/)).toEqual(['hospital', 'medical ', 'air', 'harbo', 'multi-stor']);
+    expect(wordStemsOf(/\b(hospitals?|medical (centres?|units?)|air ?bases?|harbou?rs?|multi-stor(e)?y)\b/)).toEqual([
+      'hospital',
+      'medical ',
+      'air',
+      'harbo',
+      'multi-stor',
+    ]);
     // An alternative that may start with anything has no stem; neither has a case-blind pattern.
     expect(wordStemsOf(/\b(dams?|\d+ km)\b/)).toBeUndefined();
     expect(wordStemsOf(/\b(dams?)\b/i)).toBeUndefined();

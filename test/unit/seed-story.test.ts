@@ -4,7 +4,10 @@ import { analyzeStory } from '../../src/classify/analyze-story.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 // Our own paraphrase of ../shared/examples/seed-article.txt: same facts, different words.
-const seed = JSON.parse(readFileSync(`${REPO_ROOT}/test/fixtures/stories/seed-paraphrase.json`, 'utf8')) as { title: string; summary: string };
+const seed = JSON.parse(readFileSync(`${REPO_ROOT}/test/fixtures/stories/seed-paraphrase.json`, 'utf8')) as {
+  title: string;
+  summary: string;
+};
 
 describe('the seed story (own paraphrase)', () => {
   const analysis = analyzeStory(seed);

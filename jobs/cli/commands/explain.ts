@@ -41,7 +41,12 @@ async function readStories(input: string, io: CliIo): Promise<StoryInput[]> {
   const bytes = loaded?.bytes ?? (await readAll(io.stdin));
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (isFeedUrl(input) || text.trimStart().startsWith('<')) {
-    const doc = await readFeedDocument(bytes, loaded?.contentType, { feedId: loaded?.feedId ?? 'explain', source: loaded?.source, baseUrl: loaded?.baseUrl, now: Date.now() });
+    const doc = await readFeedDocument(bytes, loaded?.contentType, {
+      feedId: loaded?.feedId ?? 'explain',
+      source: loaded?.source,
+      baseUrl: loaded?.baseUrl,
+      now: Date.now(),
+    });
     return doc.stories.map((s) => ({ id: s.id, title: s.title, summary: s.summary }));
   }
   // One pretty-printed JSON story, else JSON Lines.

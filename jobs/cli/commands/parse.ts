@@ -10,7 +10,8 @@ const EXIT_BAD_INPUT = 2;
 export const parseCommand: CliCommand = {
   name: ['parse'],
   summary: 'print the normalised stories of one feed as JSON Lines',
-  usage: '<file|url> [--feed-id ID]\n\n  --feed-id ID  feed id used in story ids (default: the configured feed with that URL, else from the name)',
+  usage:
+    '<file|url> [--feed-id ID]\n\n  --feed-id ID  feed id used in story ids (default: the configured feed with that URL, else from the name)',
   options: { 'feed-id': { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run(args, io) {

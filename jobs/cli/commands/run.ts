@@ -46,7 +46,10 @@ export const workerCommand: CliCommand = {
     const requested = typeof args.values.queues === 'string' ? args.values.queues.split(',').map((q) => q.trim()) : [...QUEUE_NAMES];
     const unknown = requested.filter((q) => !(QUEUE_NAMES as readonly string[]).includes(q));
     if (unknown.length > 0 || requested.length === 0) {
-      throw new WirewatchError('cli_usage', `--queues takes a comma-separated subset of ${QUEUE_NAMES.join(',')}; got '${unknown.join(',')}'`);
+      throw new WirewatchError(
+        'cli_usage',
+        `--queues takes a comma-separated subset of ${QUEUE_NAMES.join(',')}; got '${unknown.join(',')}'`,
+      );
     }
     return serve(io, requested as QueueName[], false);
   },

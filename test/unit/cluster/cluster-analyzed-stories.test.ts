@@ -12,10 +12,15 @@ import { scorePairwise } from '../../support/pairwise.js';
 describe('clustering stories analysed by analyzeStory', () => {
   it('keeps pairwise precision and recall at 0.9 or better', () => {
     const now = Date.parse('2025-04-01T00:00:00Z');
-    const reports = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, analyzeStory({ title: f.story.title, summary: f.story.summary }), now));
+    const reports = INCIDENT_STORIES.map((f) =>
+      toIncidentReport(f.story, analyzeStory({ title: f.story.title, summary: f.story.summary }), now),
+    );
     expect(reports.every((r) => r.analysis.kinds.length > 0)).toBe(true);
     const ids = clusterReports(reports, createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 }), now);
-    const score = scorePairwise(ids, INCIDENT_STORIES.map((f) => f.event));
+    const score = scorePairwise(
+      ids,
+      INCIDENT_STORIES.map((f) => f.event),
+    );
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
   });
@@ -28,7 +33,10 @@ describe('wirewatch analyze', () => {
     const stdin = `${fixtures.map((f) => JSON.stringify(f.story)).join('\n')}\n${JSON.stringify({ id: 'labour', title: 'Teachers strike over pay in Lyon' })}\n`;
     const result = await runWirewatch(['analyze'], { stdin });
     expect(result.code).toBe(0);
-    const out = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; incident: string });
+    const out = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; incident: string });
     const firstOf = new Map<string, string>();
     fixtures.forEach((f, i) => {
       if (!firstOf.has(f.event)) firstOf.set(f.event, f.story.id);

@@ -58,17 +58,29 @@ describe('matchIncident on the hand-written multi-outlet fixtures', () => {
 });
 
 describe('compareWithIncident', () => {
-  const bucha = strikeReport('x', 'Outlet A', '2025-05-01T01:00:00Z', 'Drone hits apartment block in Bucha', 'A drone hit an apartment block in Bucha overnight; two residents were injured.', {
-    regions: ['UA-32/bucha'],
-    weapons: [{ weapon: 'drone' }],
-    targets: ['residential'],
-    injured: 2,
-  });
+  const bucha = strikeReport(
+    'x',
+    'Outlet A',
+    '2025-05-01T01:00:00Z',
+    'Drone hits apartment block in Bucha',
+    'A drone hit an apartment block in Bucha overnight; two residents were injured.',
+    {
+      regions: ['UA-32/bucha'],
+      weapons: [{ weapon: 'drone' }],
+      targets: ['residential'],
+      injured: 2,
+    },
+  );
   const incident = openIncident(reportOf(bucha), NOW);
 
   it('accepts the same region or one inside the other, refuses a sibling town', () => {
     const sameText = (regions: string[]) =>
-      reportOf(strikeReport('x', 'Outlet B', '2025-05-01T02:00:00Z', bucha.story.title, bucha.story.summary, { regions, targets: ['residential'] }));
+      reportOf(
+        strikeReport('x', 'Outlet B', '2025-05-01T02:00:00Z', bucha.story.title, bucha.story.summary, {
+          regions,
+          targets: ['residential'],
+        }),
+      );
     expect(compareWithIncident(sameText(['UA-32']), incident, policy).joins).toBe(true);
     expect(compareWithIncident(sameText(['UA-32/bucha']), incident, policy).joins).toBe(true);
     const sibling = compareWithIncident(sameText(['UA-32/irpin']), incident, policy);
@@ -76,7 +88,9 @@ describe('compareWithIncident', () => {
   });
 
   it('refuses reports outside the time window and of another kind', () => {
-    const late = reportOf(strikeReport('x', 'Outlet B', '2025-05-01T14:30:00Z', bucha.story.title, bucha.story.summary, { regions: ['UA-32/bucha'] }));
+    const late = reportOf(
+      strikeReport('x', 'Outlet B', '2025-05-01T14:30:00Z', bucha.story.title, bucha.story.summary, { regions: ['UA-32/bucha'] }),
+    );
     expect(compareWithIncident(late, incident, policy)).toMatchObject({ joins: false, reason: 'more than 12 h apart' });
     const talks = reportOf(bucha);
     talks.analysis = { ...talks.analysis, kinds: ['negotiation'] };
@@ -85,8 +99,29 @@ describe('compareWithIncident', () => {
   });
 
   it('chooses the most similar of several open incidents', () => {
-    const other = openIncident(reportOf(strikeReport('y', 'Outlet C', '2025-05-01T01:30:00Z', 'Fire at Bucha market after drone attack', 'A drone set the central market of Bucha on fire.', { regions: ['UA-32/bucha'] })), NOW);
-    const again = reportOf(strikeReport('x', 'Outlet D', '2025-05-01T03:00:00Z', 'Two injured as drone hits Bucha apartment block', 'Two residents were injured when a drone hit an apartment block.', { regions: ['UA-32'] }));
+    const other = openIncident(
+      reportOf(
+        strikeReport(
+          'y',
+          'Outlet C',
+          '2025-05-01T01:30:00Z',
+          'Fire at Bucha market after drone attack',
+          'A drone set the central market of Bucha on fire.',
+          { regions: ['UA-32/bucha'] },
+        ),
+      ),
+      NOW,
+    );
+    const again = reportOf(
+      strikeReport(
+        'x',
+        'Outlet D',
+        '2025-05-01T03:00:00Z',
+        'Two injured as drone hits Bucha apartment block',
+        'Two residents were injured when a drone hit an apartment block.',
+        { regions: ['UA-32'] },
+      ),
+    );
     expect(matchIncident(again, [other, incident], policy)?.incident.id).toBe(incident.id);
   });
 });

@@ -10,23 +10,40 @@ import { strikeReport, talksReport, type FixtureReport } from '../../fixtures/in
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 const reportOf = (f: FixtureReport) => toIncidentReport(f.story, f.analysis, NOW);
 
-const first = strikeReport('e', 'Outlet A', '2025-06-01T01:00:00Z', 'Drone hits apartment block in Sumy, two injured', 'A drone hit an apartment block in Sumy overnight. Two residents were injured, the city administration said. Windows were blown out on four floors.', {
-  regions: ['UA-59'],
-  weapons: [{ weapon: 'drone', count: 1 }],
-  targets: ['residential'],
-  injured: 2,
-  severity: 'medium',
-});
+const first = strikeReport(
+  'e',
+  'Outlet A',
+  '2025-06-01T01:00:00Z',
+  'Drone hits apartment block in Sumy, two injured',
+  'A drone hit an apartment block in Sumy overnight. Two residents were injured, the city administration said. Windows were blown out on four floors.',
+  {
+    regions: ['UA-59'],
+    weapons: [{ weapon: 'drone', count: 1 }],
+    targets: ['residential'],
+    injured: 2,
+    severity: 'medium',
+  },
+);
 
 describe('openIncident', () => {
   it('starts at version 1 with the opening report as its only source', () => {
     const incident = openIncident(reportOf(first), NOW);
-    expect(incident).toMatchObject({ kinds: ['strike'], version: 1, severity: 'medium', firstSeen: '2025-06-01T01:00:00.000Z', lastSeen: '2025-06-01T01:00:00.000Z' });
+    expect(incident).toMatchObject({
+      kinds: ['strike'],
+      version: 1,
+      severity: 'medium',
+      firstSeen: '2025-06-01T01:00:00.000Z',
+      lastSeen: '2025-06-01T01:00:00.000Z',
+    });
     expect(incident.id).toBe(incidentIdFor(first.story.id));
     expect(incident.id).not.toContain(':');
     expect(incident.sources).toEqual([expect.objectContaining({ outlet: 'Outlet A', link: first.story.link, injured: 2 })]);
-    expect(incident.summary).toBe('A drone hit an apartment block in Sumy overnight. Two residents were injured, the city administration said.');
-    expect(incident.history).toEqual([{ version: 1, at: '2025-06-01T12:00:00.000Z', storyId: first.story.id, changes: [{ field: 'opened', to: 'Outlet A' }] }]);
+    expect(incident.summary).toBe(
+      'A drone hit an apartment block in Sumy overnight. Two residents were injured, the city administration said.',
+    );
+    expect(incident.history).toEqual([
+      { version: 1, at: '2025-06-01T12:00:00.000Z', storyId: first.story.id, changes: [{ field: 'opened', to: 'Outlet A' }] },
+    ]);
   });
 });
 
@@ -40,11 +57,18 @@ describe('applyReport', () => {
   });
 
   it('adds another link of a known outlet without raising the version when nothing else is new', () => {
-    const again = strikeReport('e', 'Outlet A', '2025-06-01T02:00:00Z', 'Sumy: drone damages apartment block', 'Two people were hurt when a drone hit a block of flats.', {
-      regions: ['UA-59'],
-      targets: ['residential'],
-      injured: 2,
-    });
+    const again = strikeReport(
+      'e',
+      'Outlet A',
+      '2025-06-01T02:00:00Z',
+      'Sumy: drone damages apartment block',
+      'Two people were hurt when a drone hit a block of flats.',
+      {
+        regions: ['UA-59'],
+        targets: ['residential'],
+        injured: 2,
+      },
+    );
     const result = applyReport(opened, reportOf(again), NOW + 1000);
     expect(result.duplicate).toBe(false);
     expect(result.changes).toEqual([]);
@@ -54,14 +78,21 @@ describe('applyReport', () => {
   });
 
   it('raises the version once per material report and records what changed', () => {
-    const update = strikeReport('e', 'Outlet B', '2025-06-01T05:00:00Z', 'Sumy drone strike: one dead, five injured', 'One person died and five were injured.', {
-      regions: ['UA-59', 'UA-63'],
-      weapons: [{ weapon: 'drone', count: 3 }],
-      targets: ['residential', 'energy'],
-      killed: 1,
-      injured: 5,
-      severity: 'high',
-    });
+    const update = strikeReport(
+      'e',
+      'Outlet B',
+      '2025-06-01T05:00:00Z',
+      'Sumy drone strike: one dead, five injured',
+      'One person died and five were injured.',
+      {
+        regions: ['UA-59', 'UA-63'],
+        weapons: [{ weapon: 'drone', count: 3 }],
+        targets: ['residential', 'energy'],
+        killed: 1,
+        injured: 5,
+        severity: 'high',
+      },
+    );
     const result = applyReport(opened, reportOf(update), NOW + 5000);
     expect(result.incident.version).toBe(2);
     expect(result.changes).toEqual([
@@ -79,8 +110,16 @@ describe('applyReport', () => {
   });
 
   it('follows the newest report for a negotiation status', () => {
-    const scheduled = talksReport('t', 'Outlet A', '2025-06-01T01:00:00Z', 'Talks set for Geneva', 'Delegations will meet in Geneva.', { parties: ['UA', 'RU'], venue: 'Geneva', status: 'scheduled' });
-    const held = talksReport('t', 'Outlet A', '2025-06-02T09:00:00Z', 'Talks open in Geneva', 'Delegations met in Geneva.', { parties: ['UA', 'RU', 'CH'], venue: 'Geneva', status: 'held' });
+    const scheduled = talksReport('t', 'Outlet A', '2025-06-01T01:00:00Z', 'Talks set for Geneva', 'Delegations will meet in Geneva.', {
+      parties: ['UA', 'RU'],
+      venue: 'Geneva',
+      status: 'scheduled',
+    });
+    const held = talksReport('t', 'Outlet A', '2025-06-02T09:00:00Z', 'Talks open in Geneva', 'Delegations met in Geneva.', {
+      parties: ['UA', 'RU', 'CH'],
+      venue: 'Geneva',
+      status: 'held',
+    });
     const result = applyReport(openIncident(reportOf(scheduled), NOW), reportOf(held), NOW);
     expect(result.changes).toEqual([{ field: 'negotiation.status', from: 'scheduled', to: 'held' }]);
     expect(result.incident.facts.negotiation).toMatchObject({ parties: ['UA', 'RU', 'CH'], status: 'held', venue: 'Geneva' });
@@ -88,7 +127,14 @@ describe('applyReport', () => {
 });
 
 describe('credibleMaximum', () => {
-  const source = (published: string, killed: number): IncidentSource => ({ storyId: published, outlet: published, title: '', link: '', published, killed });
+  const source = (published: string, killed: number): IncidentSource => ({
+    storyId: published,
+    outlet: published,
+    title: '',
+    link: '',
+    published,
+    killed,
+  });
 
   it('takes the highest figure, as tolls rise', () => {
     expect(credibleMaximum([source('2025-01-01T01', 2), source('2025-01-01T05', 57)], 'killed')).toBe(57);

@@ -17,7 +17,12 @@ function refusal(text: string): string {
 
 describe('parseIncidentsArgs', () => {
   it('reads region, kind and time range in any order', () => {
-    expect(parse('kyiv oblast strikes 6h')).toEqual({ region: { code: 'UA-32', name: 'Kyiv Oblast' }, kind: 'strike', since: { text: '6h', ms: 6 * 3_600_000 }, limit: 10 });
+    expect(parse('kyiv oblast strikes 6h')).toEqual({
+      region: { code: 'UA-32', name: 'Kyiv Oblast' },
+      kind: 'strike',
+      since: { text: '6h', ms: 6 * 3_600_000 },
+      limit: 10,
+    });
     expect(parse('2d talks')).toEqual({ kind: 'negotiation', since: { text: '2d', ms: 2 * 86_400_000 }, limit: 10 });
     expect(parse('UA-32').region?.code).toBe('UA-32');
     expect(parse('')).toEqual({ limit: 10 });
