@@ -47,11 +47,16 @@ const TOLL = new RegExp(
   `\\b(?:death toll|number of (?:dead|deaths|victims|those killed|people killed|fatalities))\\b[^.;]{0,80}?\\b(?:to|at|reached|reaches|is|stands at)\\s+(?:at least\\s+)?(${COUNT})\\b`,
   'g',
 );
-const IS_KILLED = new RegExp(`^(${KILLED})$`);
+// Headlines drop the article: "Elderly man injured as shelling hits Kherson" is one person.
+const BARE_SINGLE = new RegExp(
+  `^${ADJECTIVE}{0,2}(?:man|woman|child|boy|girl|teenager|civilian|person|pensioner|resident|driver|rescuer|volunteer)\\s+${LINK}(${KILLED}|dies|${INJURED})\\b`,
+);
+const IS_KILLED = new RegExp(`^(${KILLED}|dies)$`);
 const MAY_HAVE_CASUALTY = anyWordStem([
   'kill',
   'dead',
   'died',
+  'dies',
   'injur',
   'wound',
   'hurt',
@@ -96,6 +101,8 @@ export function extractCasualties(sentences: readonly string[]): CasualtyFacts {
       if (a !== undefined && b !== undefined) noteCount(tally, /^kill/.test(verb) ? 'killed' : 'injured', a + b);
     }
     for (const m of matchesOf(TOLL, text)) noteCount(tally, 'killed', parseCount(m[1] ?? ''));
+    const single = BARE_SINGLE.exec(text);
+    if (single) noteCount(tally, IS_KILLED.test(single[1] ?? '') ? 'killed' : 'injured', 1);
   }
   const facts: CasualtyFacts = {};
   if (tally.killed !== undefined) facts.killed = tally.killed;

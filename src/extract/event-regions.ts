@@ -72,6 +72,9 @@ export function findEventRegions(
 }
 
 // Module level rather than a closure per call: the strike path runs this for every story.
+const SEAT_OF_POWER = /\b(kremlin|white house|pentagon)\b/;
+const SEAT_HIT_BEFORE = /\b(on|over|at|into|against|hit|hits|struck|attacked|attacking|targeted|targeting|shelled|bombed)( the)? $/;
+
 function judgeSentence(places: readonly PlaceMention[][], text: string, sentence: number): PlaceJudgement[] {
   return (places[sentence] ?? []).map((mention) => ({ mention, role: judgeMention(text, mention), sentence }));
 }
@@ -91,7 +94,8 @@ function judgeMention(text: string, mention: PlaceMention): PlaceRole {
   if (ALERT_BEFORE.test(before)) return 'alert-only';
   if (!mention.regionForm && (ACTOR_AFTER.test(after) || SEAT_AFTER.test(after))) return 'actor';
   if (!mention.regionForm && mention.place.type === 'country' && ATTACKER_AFTER.test(after)) return 'attacker';
-  if (/\b(kremlin|white house|pentagon)\b/.test(mention.surface.toLowerCase())) return 'actor';
+  // "The Kremlin" speaks for Russia; only "drones over/on/at the Kremlin" makes it the place hit.
+  if (SEAT_OF_POWER.test(mention.surface.toLowerCase()) && !SEAT_HIT_BEFORE.test(before)) return 'actor';
   if (mention.place.type === 'country' && !mention.regionForm && !COUNTRY_PLACE_BEFORE.test(before)) return 'other';
   return 'target';
 }

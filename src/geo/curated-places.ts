@@ -153,6 +153,8 @@ export const CURATED_PLACES: readonly CuratedPlace[] = [
   place('Armiansk', 'UA-43', ['Armyansk'], 21000),
   place('Chonhar', 'UA-65', ['Chongar'], 1000),
   place('Belbek', 'UA-40', [], 1000),
+  // The seat of power is a target only in an attack phrase ("drones over the Kremlin"); event-regions treats it as an actor otherwise.
+  place('Kremlin', 'RU-MOW', ['Moscow Kremlin'], 0),
   place('Balaklava', 'UA-40', []),
   // Russia.
   place('Sudzha', 'RU-KRS', []),

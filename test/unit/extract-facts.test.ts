@@ -53,6 +53,24 @@ describe('facts', () => {
     expect(a.facts.casualties.killed).toBe(3);
   });
 
+  it('counts one person in headlines that drop the article', () => {
+    expect(analyzeStory({ title: 'Elderly man injured as artillery shells hit Kherson suburb' }).facts.casualties).toEqual({ injured: 1 });
+    expect(analyzeStory({ title: 'Pensioner dies after drone strike on Nikopol' }).facts.casualties).toEqual({ killed: 1 });
+    expect(extractCasualties(['the country dies a little every day, a poet says'])).toEqual({});
+  });
+
+  it('places an attack on the Kremlin in Moscow but keeps "the Kremlin said" a speaker', () => {
+    expect(analyzeStory({ title: 'Two drones shot down over the Kremlin overnight, officials say' }).regions.map((r) => r.code)).toEqual([
+      'RU-MOW',
+    ]);
+    expect(analyzeStory({ title: 'Russia says Ukraine attacked the Kremlin with two drones' }).regions.map((r) => r.code)).toEqual([
+      'RU-MOW',
+    ]);
+    expect(analyzeStory({ title: 'The Kremlin said a drone attack hit an oil depot in Bryansk' }).regions.map((r) => r.code)).toEqual([
+      'RU-BRY',
+    ]);
+  });
+
   it('extracts targets, attacker and a place for a strike story', () => {
     const a = analyzeStory({ title: 'Russian missiles hit power plant and homes in Kharkiv', summary: 'Three people were wounded.' });
     expect(a.facts.targets).toEqual(expect.arrayContaining(['energy', 'residential']));

@@ -1964,6 +1964,7 @@ export const PLACE_ROWS: readonly string[] = ["AD/andorra-la-vella|Andorra la Ve
   "RU-MOW/kolomenskoye|Kolomenskoye|RU|RU-MOW|30000||Kolomenskoe",
   "RU-MOW/kotlovka|Kotlovka|RU|RU-MOW|64000||",
   "RU-MOW/kozeyevo|Kozeyevo|RU|RU-MOW|50000||Kozeevo",
+  "RU-MOW/kremlin|Kremlin|RU|RU-MOW|0|k|Moscow Kremlin",
   "RU-MOW/kuryanovo|Kuryanovo|RU|RU-MOW|30000||Kur'janovo;Kur'yanova",
   "RU-MOW/kuzminki|Kuzminki|RU|RU-MOW|143000||",
   "RU-MOW/lefortovo|Lefortovo|RU|RU-MOW|91000||",
