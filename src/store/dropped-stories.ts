@@ -34,7 +34,10 @@ export class DroppedStories {
     this.ttlSeconds = options.ttlSeconds ?? 7 * 86_400;
   }
 
+  /** Counts and keeps the story once; a retry of the same story (same id) changes nothing. */
   async record(dropped: DroppedStory): Promise<void> {
+    const first = await this.redis.set(this.keys.droppedClaim(dropped.story.id), '1', 'EX', this.ttlSeconds, 'NX');
+    if (first !== 'OK') return;
     await this.redis
       .multi()
       .incr(this.keys.droppedCount())

@@ -51,6 +51,10 @@ export class IncidentKeys {
   droppedRecent(): string {
     return `${this.prefix}:stories:dropped:recent`;
   }
+  /** Marks one story as already counted, so a retried job does not count it twice. */
+  droppedClaim(storyId: string): string {
+    return `${this.prefix}:stories:dropped:seen:${storyId}`;
+  }
 
   /** Every index an incident is listed in. */
   indexesOf(incident: Incident, ancestorsOf: AncestorsOf): string[] {

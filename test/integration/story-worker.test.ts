@@ -94,6 +94,11 @@ describe('story worker end to end (BullMQ on the real Redis)', () => {
     const dropped = new DroppedStories(redis, store.keys);
     expect(await dropped.count()).toBe(1);
     expect((await dropped.find('labour-strike-1'))?.analysis.kinds).toEqual([]);
+    // A retried job records the same dropped story again: still counted once.
+    const again = await dropped.find('labour-strike-1');
+    if (again) await dropped.record(again);
+    expect(await dropped.count()).toBe(1);
+    expect(await dropped.recent()).toHaveLength(1);
   });
 
   it('leaves the incident alone when a story is processed again under another job id', async () => {
