@@ -29,8 +29,13 @@ local nextRev = (tonumber(rev) or 0) + 1
 redis.call('HSET', KEYS[1], 'data', ARGV[3], 'card', ARGV[4], 'rev', nextRev)
 redis.call('EXPIRE', KEYS[1], ARGV[7])
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[6])
-for i = 5, #KEYS do
+local live = 4 + tonumber(ARGV[rest + 4])
+for i = 5, live do
   redis.call('ZADD', KEYS[i], ARGV[5], ARGV[2])
+  redis.call('HINCRBY', KEYS[3], KEYS[i], 1)
+end
+for i = live + 1, #KEYS do
+  redis.call('ZREM', KEYS[i], ARGV[2])
   redis.call('HINCRBY', KEYS[3], KEYS[i], 1)
 end
 if ARGV[rest + 1] ~= '' then
@@ -45,6 +50,8 @@ export interface CommitKeys {
   revisions: string;
   changes: string;
   indexes: readonly string[];
+  /** Indexes the previous version was listed in and this one is not (it gained a place). */
+  staleIndexes?: readonly string[];
 }
 
 export interface CommitPlan {
@@ -68,7 +75,7 @@ export async function commitIncident(redis: Redis, keys: CommitKeys, plan: Commi
   const checks = [...plan.readRevisions].flatMap(([field, rev]) => [field, String(rev)]);
   const reply = (await COMMIT.run(
     redis,
-    [keys.incident, keys.story, keys.revisions, keys.changes, ...keys.indexes],
+    [keys.incident, keys.story, keys.revisions, keys.changes, ...keys.indexes, ...(keys.staleIndexes ?? [])],
     [
       plan.expectedRev === undefined ? '' : String(plan.expectedRev),
       plan.incident.id,
@@ -83,6 +90,7 @@ export async function commitIncident(redis: Redis, keys: CommitKeys, plan: Commi
       plan.changes.length === 0 ? '' : JSON.stringify(plan.changes),
       plan.changeStreamMaxLen,
       plan.storyId,
+      keys.indexes.length,
     ],
   )) as [string, string];
   const [status, detail] = reply;

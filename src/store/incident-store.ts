@@ -133,8 +133,12 @@ export class IncidentStore {
     storyId: string,
     basis: { rev: number | undefined; readRevisions: ReadonlyMap<string, number> },
     changes: readonly IncidentChange[],
+    previous?: Incident,
   ): Promise<CommitOutcome> {
     const retentionSeconds = Math.ceil(this.options.retentionMs / 1000);
+    const indexes = this.keys.indexesOf(incident, this.options.ancestorsOf);
+    const live = new Set(indexes);
+    const stale = previous ? this.keys.indexesOf(previous, this.options.ancestorsOf).filter((key) => !live.has(key)) : [];
     return commitIncident(
       this.redis,
       {
@@ -142,7 +146,8 @@ export class IncidentStore {
         story: this.keys.story(storyId),
         revisions: this.keys.revisions(),
         changes: this.keys.changes(),
-        indexes: this.keys.indexesOf(incident, this.options.ancestorsOf),
+        indexes,
+        staleIndexes: stale,
       },
       {
         incident,

@@ -37,6 +37,7 @@ export async function recordReport(
     let incident: Incident;
     let changes: IncidentChange[];
     let rev: number | undefined;
+    let previous: Incident | undefined;
     if (match) {
       const [stored] = await store.getStored([match.incident.id]);
       // Changed or expired since its card was read: match again on fresh data.
@@ -45,13 +46,14 @@ export async function recordReport(
       incident = merged.incident;
       changes = merged.changes;
       rev = stored.rev;
+      previous = stored.incident;
     } else {
       incident = openIncident(report, now);
       changes = [{ field: 'opened', to: report.story.source }];
       rev = undefined;
     }
 
-    const result = await store.commit(incident, report.story.id, { rev, readRevisions }, changes);
+    const result = await store.commit(incident, report.story.id, { rev, readRevisions }, changes, previous);
     if (result.status === 'duplicate') return { outcome: 'duplicate', incidentId: result.incidentId, attempts: attempt };
     if (result.status === 'committed') {
       const outcome = rev === undefined ? 'opened' : changes.length > 0 ? 'updated' : 'unchanged';

@@ -53,6 +53,30 @@ function manyOutlets(count: number, event = 'lviv-depot'): FixtureReport[] {
 }
 
 describe('IncidentStore + recordReport on the real Redis', () => {
+  it('moves an incident out of the unplaced index when a report gives it a place', async () => {
+    const text = 'Shahed drones hit a fuel depot overnight, starting a large fire at the storage tanks.';
+    const [first, second] = [
+      strikeReport('depot-fire', 'Outlet A', '2025-03-30T02:00:00Z', 'Drones hit fuel depot, fire rages', text, {
+        regions: [],
+        weapons: [{ weapon: 'shahed' }],
+        targets: ['oil'],
+      }),
+      strikeReport('depot-fire', 'Outlet B', '2025-03-30T02:10:00Z', 'Drones hit fuel depot in Lviv, fire rages', `${text} Lviv`, {
+        regions: ['UA-46'],
+        weapons: [{ weapon: 'shahed' }],
+        targets: ['oil'],
+      }),
+    ] as [FixtureReport, FixtureReport];
+    const opened = await recordReport(store, reportOf(first), policy, clock);
+    expect(opened.outcome).toBe('opened');
+    const id = opened.outcome === 'opened' ? opened.incident.id : '';
+    expect(await redis.zscore(store.keys.unplaced('strike'), id)).not.toBeNull();
+    const grown = await recordReport(store, reportOf(second), policy, clock);
+    expect(grown).toMatchObject({ outcome: 'updated', incident: { id } });
+    expect(await redis.zscore(store.keys.unplaced('strike'), id)).toBeNull();
+    expect(await redis.zscore(store.keys.within('UA'), id)).not.toBeNull();
+  });
+
   it('clusters the fixture stream like the in-memory book, using only indexed candidates', async () => {
     const ids: string[] = [];
     for (const fixture of INCIDENT_STORIES) {
