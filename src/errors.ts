@@ -17,7 +17,11 @@ export type ErrorCode =
   | 'feed_network'
   | 'feed_bad_url'
   | 'store_conflict'
-  | 'command_invalid';
+  | 'command_invalid'
+  | 'delivery_rate_limited'
+  | 'delivery_permanent'
+  | 'delivery_failed'
+  | 'internal_error';
 
 export class WirewatchError extends Error {
   readonly code: ErrorCode;

@@ -17,3 +17,15 @@ export { KINDS, SEVERITIES } from './analysis.js';
 export type { Clock, Logger } from './ports.js';
 export type { ChangeField, Incident, IncidentChange, IncidentRevision, IncidentSource } from './incident.js';
 export { MAX_INCIDENT_HISTORY } from './incident.js';
+export type {
+  AlertFact,
+  AlertMessage,
+  AlertSource,
+  ChannelAddress,
+  MessageRef,
+  OperatorNotice,
+  Platform,
+  Sink,
+  Subscription,
+} from './delivery.js';
+export { PLATFORMS } from './delivery.js';
