@@ -15,14 +15,13 @@ export async function runIncidentsReply(
   return replyOrError(INCIDENTS_USAGE, deps, async () => {
     const request = parseIncidentsArgs(text, resolveRegionQuery);
     const page = await runIncidentsCommand(request, deps);
-    return formatIncidentList(
-      page.incidents,
-      {
+    return formatIncidentList(page.incidents, {
+      filters: {
         ...(request.kind ? { kind: request.kind } : {}),
         ...(request.region ? { regionName: request.region.name } : {}),
         ...(request.since ? { sinceText: request.since.text } : {}),
       },
-      page.nextCursor,
-    );
+      ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { ChannelAddress, Clock, Kind, Logger, Subscription, SubscriptionRepository } from '../domain/index.js';
 import { isWirewatchError, WirewatchError } from '../errors.js';
-import type { CommandReply, ErrorReply } from '../format/replies.js';
+import { formatErrorReply } from '../format/command-replies.js';
+import type { CommandReply } from '../format/replies.js';
 import {
   invalid,
   parseKinds,
@@ -124,22 +125,6 @@ export function describeSubscription(subscription: Subscription): string {
   return `${subscription.regionName} (${subscription.region}): ${kinds}, ${severity}${paused}`;
 }
 
-/** Any failure of a use case as a reply: coded errors keep their message, the rest are internal. */
-export function toErrorReply(error: unknown, usage?: string): ErrorReply {
-  if (!isWirewatchError(error))
-    return { type: 'error', code: 'internal_error', message: 'something went wrong; the operator can see why in the logs' };
-  const detail = error.detail ?? {};
-  const suggestions = Array.isArray(detail.suggestions) ? (detail.suggestions as string[]) : [];
-  const usageLine = typeof detail.usage === 'string' ? detail.usage : usage;
-  return {
-    type: 'error',
-    code: error.code,
-    message: error.message,
-    ...(usageLine !== undefined && error.code === 'command_invalid' ? { usage: usageLine } : {}),
-    ...(suggestions.length > 0 ? { suggestions } : {}),
-  };
-}
-
 /** Every outcome is a reply the platform can render; a store failure is logged, not shown in detail. */
 export async function replyOrError(usage: string, deps: { logger?: Logger }, run: () => Promise<CommandReply>): Promise<CommandReply> {
   try {
@@ -147,7 +132,11 @@ export async function replyOrError(usage: string, deps: { logger?: Logger }, run
   } catch (error) {
     if (!isWirewatchError(error, 'command_invalid'))
       deps.logger?.error({ err: (error as Error).message, code: (error as WirewatchError).code }, 'command failed');
-    return toErrorReply(error, usage);
+    const detailUsage = isWirewatchError(error, 'command_invalid') ? error.detail?.usage : undefined;
+    return formatErrorReply(
+      error,
+      isWirewatchError(error, 'command_invalid') ? { usage: typeof detailUsage === 'string' ? detailUsage : usage } : {},
+    );
   }
 }
 
