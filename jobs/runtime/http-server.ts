@@ -7,11 +7,11 @@ const PING_TIMEOUT_MS = 1_000;
 
 /**
  * The shared client queues commands while disconnected (`maxRetriesPerRequest: null`), so a
- * bare PING would wait for Redis to come back: health must answer now, from the connection
- * state, and bound the PING of a connection that claims to be ready.
+ * bare PING would wait for Redis to come back: health must answer now — at once when the client
+ * knows it lost Redis, and within a bound when the connection is up or still being made.
  */
 async function isRedisAnswering(redis: Redis, timeoutMs: number): Promise<boolean> {
-  if (redis.status !== 'ready') return false;
+  if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end') return false;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((done) => {
     timer = setTimeout(() => done(false), timeoutMs);
