@@ -8,7 +8,7 @@ import { applyReport, mergeRegions, noteFactChanges } from './merge-incident.js'
 export interface IncidentMerge {
   /** The older incident, now holding both; its version rose by one. */
   survivor: Incident;
-  /** The younger one, retired: `mergedInto` points at the survivor; its version rose by one. */
+  /** The younger one, retired: `mergedInto` points at the survivor; its version rose by one, with `{field:'merged', to: survivor id}`. */
   retired: Incident;
   /** What the survivor's new version changed, `{field:'merged', from: retired id, to: survivor id}` first. */
   changes: IncidentChange[];
@@ -41,6 +41,7 @@ export function mergeIncidents(a: Incident, b: Incident, storyId: string, now: n
   const at = new Date(now).toISOString();
   const survivor: Incident = {
     ...a,
+    mergedFrom: [...new Set([...(a.mergedFrom ?? []), b.id, ...(b.mergedFrom ?? [])])],
     kinds,
     regions,
     facts,
@@ -63,7 +64,9 @@ export function mergeIncidents(a: Incident, b: Incident, storyId: string, now: n
     mergedInto: a.id,
     lastUpdated: at,
     version: b.version + 1,
-    history: [...b.history, { version: b.version + 1, at, storyId, changes: [merged] }].slice(-MAX_INCIDENT_HISTORY),
+    history: [...b.history, { version: b.version + 1, at, storyId, changes: [{ field: 'merged' as const, to: a.id }] }].slice(
+      -MAX_INCIDENT_HISTORY,
+    ),
   };
   return { survivor, retired, changes };
 }

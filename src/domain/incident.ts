@@ -34,15 +34,16 @@ export interface Incident {
   history: IncidentRevision[];
   /** What matching compares a new report with: one signature per kept source (bounded). */
   reports: ReportSignature[];
-  /**
-   * Set when a later report showed this incident and another are one event: this one was merged
-   * into the older incident `mergedInto` and is retired (it takes no more reports). Its last
-   * version carries the change `{field: 'merged', from: <this id>, to: <survivor id>}`, and so does
-   * the survivor's new version: delivery edits the survivor's message and retires this one's.
-   */
-  mergedInto?: string;
   /** How clear the report behind headline/summary was; a clearer later report replaces them. */
   clarity: number;
+  /**
+   * Set when a bridging report merged this incident into an older one (the survivor): a new
+   * version of this incident with a `merged` change, so delivery edits its messages to say so
+   * and never posts it again. A retired incident takes no more reports and is in no index.
+   */
+  mergedInto?: string;
+  /** On the survivor: incidents merged into it, so delivery can reuse their messages in a channel. */
+  mergedFrom?: string[];
 }
 
 /** One outlet's report of the incident. Deduplicated by outlet + link. */
@@ -67,12 +68,13 @@ export type ChangeField =
   | 'casualties.injured'
   | 'negotiation.status'
   | 'severity'
-  /** Two incidents became one: `from` is the retired incident's id, `to` the survivor's. */
+  /** Two incidents became one (the older survives): see `IncidentChange`. */
   | 'merged';
 
 /**
  * One material change: `{field:'casualties.killed', from:2, to:5}`, `{field:'sources', to:'BBC'}`,
- * `{field:'regions', to:'UA-32'}`. Delivery renders these as "updated: casualties 2 → 5".
+ * `{field:'regions', to:'UA-32'}`,
+ * `{field:'merged', to:'<survivor id>'}` on the retired incident, `{field:'merged', from:'<retired id>', to:'<survivor id>'}` on the survivor. Delivery renders these as "updated: casualties 2 → 5".
  */
 export interface IncidentChange {
   field: ChangeField;
