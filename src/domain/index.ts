@@ -15,7 +15,7 @@ export type {
 } from './analysis.js';
 export { KINDS, SEVERITIES } from './analysis.js';
 export type { Clock, Logger, SubscriptionRepository } from './ports.js';
-export type { ChangeField, Incident, IncidentChange, IncidentRevision, IncidentSource } from './incident.js';
+export type { ChangeField, Incident, IncidentChange, IncidentRevision, IncidentSource, ReportSignature } from './incident.js';
 export { MAX_INCIDENT_HISTORY } from './incident.js';
 export type {
   AlertFact,
