@@ -1,9 +1,11 @@
-import type { CommandRunners } from '../../adapters/slack/slack-commands.js';
+import type { CommandContext, CommandRunners } from '../../adapters/slack/slack-commands.js';
 import { createSlackRuntime, type SlackRuntime } from '../../adapters/slack/slack-runtime.js';
 import { runIncidentsReply } from '../../src/commands/incidents-reply.js';
 import { runSubscribeCommand, runSubscriptionsCommand, runUnsubscribeCommand } from '../../src/commands/subscription-commands.js';
 import type { Sink } from '../../src/domain/index.js';
-import { SubscriptionStore } from '../../src/store/subscription-store.js';
+import type { CommandReply } from '../../src/format/replies.js';
+import { createDeliveryLog, type DeliveryLog } from '../../src/store/delivery-log.js';
+import { SubscriptionStore, toChannelKey } from '../../src/store/subscription-store.js';
 import { createIncidentStore } from '../workers/story-worker.js';
 import type { RuntimeDeps } from '../workers/registry.js';
 
@@ -34,11 +36,26 @@ export async function createSlackPlatform(deps: RuntimeDeps): Promise<SlackPlatf
 export function createSlackCommandRunners(deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'config' | 'clock' | 'logger'>): CommandRunners {
   const subscriptions = new SubscriptionStore(deps.redis, deps.prefix);
   const store = createIncidentStore(deps);
+  const log = createDeliveryLog(deps.redis, deps.prefix, deps.config.incidents.retentionDays * 86_400 + 86_400);
   const useCaseDeps = { subscriptions, clock: deps.clock, logger: deps.logger };
   return {
-    incidents: (text) => runIncidentsReply(text, { store, clock: deps.clock, logger: deps.logger }),
+    incidents: async (text, context) =>
+      linkPostedAlerts(await runIncidentsReply(text, { store, clock: deps.clock, logger: deps.logger }), context, log),
     subscribe: (text, context) => runSubscribeCommand(text, context, useCaseDeps),
     unsubscribe: (text, context) => runUnsubscribeCommand(text, context, useCaseDeps),
     subscriptions: (_text, context) => runSubscriptionsCommand(context, useCaseDeps),
   };
+}
+
+/** Each listed incident already posted in the asking channel links to its alert there. */
+async function linkPostedAlerts(reply: CommandReply, context: CommandContext, log: DeliveryLog): Promise<CommandReply> {
+  if (reply.type !== 'incident-list') return reply;
+  const target = toChannelKey(context.channel);
+  const items = await Promise.all(
+    reply.items.map(async (item) => {
+      const { ref } = await log.get(item.incidentId, target);
+      return ref ? { ...item, alertLink: context.linkToMessage(ref) } : item;
+    }),
+  );
+  return { ...reply, items };
 }

@@ -4,11 +4,21 @@ import type { Redis } from 'ioredis';
 import { createSlackRuntime, type SlackRuntime } from '../../../adapters/slack/slack-runtime.js';
 import { loadConfig } from '../../../jobs/config/load-config.js';
 import { createSlackCommandRunners } from '../../../jobs/runtime/slack-platform.js';
-import { SubscriptionStore } from '../../../src/store/subscription-store.js';
+import { toIncidentReport } from '../../../src/cluster/incident-report.js';
+import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
+import { ancestorsOf } from '../../../src/geo/index.js';
+import { createDeliveryLog } from '../../../src/store/delivery-log.js';
+import { IncidentStore } from '../../../src/store/incident-store.js';
+import { listIncidents } from '../../../src/store/list-incidents.js';
+import { recordReport } from '../../../src/store/record-report.js';
+import { SubscriptionStore, toChannelKey } from '../../../src/store/subscription-store.js';
+import { INCIDENT_STORIES } from '../../fixtures/incidents/index.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 import { createTestRedis, deletePrefix, uniquePrefix } from '../../support/redis.js';
 
 const logger = pino({ level: 'silent' });
+// The fixture stories end on 24 March 2025; "now" is the next morning.
+const NOW = Date.parse('2025-03-25T09:00:00Z');
 
 /** The real use cases over a real Redis, driven through the real Bolt app in Socket Mode. */
 describe('Slack slash commands end to end', () => {
@@ -27,7 +37,7 @@ describe('Slack slash commands end to end', () => {
     prefix = uniquePrefix('slack-cmd');
     fake = await new FakeSlack().start();
     const config = await loadConfig({});
-    const commands = createSlackCommandRunners({ redis, prefix, config, clock: () => Date.parse('2026-12-01T10:00:00Z'), logger });
+    const commands = createSlackCommandRunners({ redis, prefix, config, clock: () => NOW, logger });
     runtime = createSlackRuntime(
       { botToken: fake.botToken, appToken: fake.appToken, apiUrl: fake.apiUrl },
       { logger, retries: 0, commands },
@@ -81,5 +91,33 @@ describe('Slack slash commands end to end', () => {
 
     expect((await run('/unsubscribe', 'all')).text).toContain('Removed 1 subscription');
     expect((await run('/incidents', 'kyiv oblast 6h')).text).toBe('No incidents found (incidents in Kyiv Oblast, last 6h).');
+  });
+
+  it('lists incidents newest first and links the one already posted in this channel', async () => {
+    const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * 86_400_000 });
+    const policy = createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 });
+    for (const fixture of INCIDENT_STORIES)
+      await recordReport(store, toIncidentReport(fixture.story, fixture.analysis, NOW), policy, () => NOW);
+    const first = await run('/incidents', 'kyiv oblast');
+    const items = (first as unknown as { blocks: { type: string; accessory?: { url: string } }[] }).blocks.filter(
+      (b) => b.type === 'section',
+    );
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.every((b) => b.accessory === undefined)).toBe(true);
+
+    const [newest] = (await listIncidents(store, { region: 'UA-32', limit: 1 })).incidents;
+    const log = createDeliveryLog(redis, prefix, 3600);
+    const channel = { platform: 'slack' as const, workspace: 'T0ACME', channel: 'C0NEWS' };
+    await log.recordPosted(
+      newest?.id ?? '',
+      toChannelKey(channel),
+      { platform: 'slack', channel: 'C0NEWS', messageId: '1742893200.000100' },
+      1,
+    );
+
+    const second = (await run('/incidents', 'kyiv oblast')) as unknown as { blocks: { type: string; accessory?: { url: string } }[] };
+    const linked = second.blocks.filter((b) => b.type === 'section').map((b) => b.accessory?.url);
+    expect(linked[0]).toBe('https://acme.slack.com/archives/C0NEWS/p1742893200000100');
+    expect(linked.slice(1).every((url) => url === undefined)).toBe(true);
   });
 });
