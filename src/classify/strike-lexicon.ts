@@ -170,6 +170,37 @@ export const MILITARY_ACTOR = alt(
   'soldiers',
 );
 
+/**
+ * States and armed groups named as the subject of an attack verb ("Ukraine struck an oil depot",
+ * "Israel's military hit …"): an armed actor as much as "Russian forces" is.
+ */
+export const STATE_ACTOR = alt(
+  'ukraine',
+  'russia',
+  'kyiv',
+  'moscow',
+  'israel',
+  'iran',
+  'tehran',
+  'syria',
+  'turkey',
+  'india',
+  'pakistan',
+  'yemen',
+  'sudan',
+  'myanmar',
+  'the us',
+  'the u\\.s\\.',
+  'the united states',
+  'hamas',
+  'hezbollah',
+  'houthis?',
+  'the houthis',
+  'rsf',
+  'idf',
+  'the junta',
+);
+
 /** Effects of an attack: casualties, damage, fires, blackouts. */
 export const DAMAGE = alt(
   'kill(ed|s|ing)?',
