@@ -1,5 +1,6 @@
 import type { Evidence } from '../domain/index.js';
 import { matchesOf, withoutCaptures, wordStemGroups } from '../text/match-all.js';
+import { MILITARY_ACTOR, STATE_ACTOR } from '../vocabulary/actors.js';
 import * as L from './strike-lexicon.js';
 import { wordsBefore, type Sentence } from './text-units.js';
 
@@ -37,11 +38,11 @@ const COMPOUND = re(`\\b(${L.ATTACK_COMPOUND})\\b`);
 const WEAK_WORDS = 'strikes?|struck|striking|attack(s|ed|ing)?';
 const WEAK = re(`\\b(${WEAK_WORDS})\\b`);
 const ANY_CUE = re(`\\b(${L.ATTACK_COMPOUND}|${L.WEAPON}|${WEAK_WORDS})\\b`, '');
-const ACTOR = re(`\\b(${L.MILITARY_ACTOR})\\b`, '');
+const ACTOR = re(`\\b(${MILITARY_ACTOR})\\b`, '');
 const DAMAGE = re(`\\b(${L.DAMAGE})\\b`, '');
 // The state or group just before the verb is its subject: "Ukraine struck", "Israel's army hit".
 const STATE_SUBJECT = re(
-  `\\b(${L.STATE_ACTOR})('s? (military|army|armed forces|forces|air force|navy|drones?|missiles?))? ((has|have|had|reportedly|also|again|allegedly|then|now) )*$`,
+  `\\b(${STATE_ACTOR})('s? (military|army|armed forces|forces|air force|navy|drones?|missiles?))? ((has|have|had|reportedly|also|again|allegedly|then|now) )*$`,
   '',
 );
 const TARGET_AFTER = re(`^\\s*((on|at|against|in)\\s+)?(\\S+\\s+){0,3}?(${L.TARGET_AFTER})\\b`, '');

@@ -1,9 +1,11 @@
+import { WAR_COUNTRY_STOPLIST } from './stoplist-war.js';
+
 /**
  * Place names that are also common English words or names of people, so "Mary said", "Bar",
  * "Marx" or "Victoria Nuland" never become places. Applied to GeoNames names at build time and
  * again when the index loads; curated names are trusted. Keys are folded (see normalize.ts).
  */
-export const STOPLIST: ReadonlySet<string> = new Set([
+const BASE_STOPLIST: readonly string[] = [
   // English words and first names that GeoNames has as towns in the region or as capitals.
   'mary',
   'bar',
@@ -299,61 +301,9 @@ export const STOPLIST: ReadonlySet<string> = new Set([
   'igra',
   'vad',
   'chern',
-  // Towns and regions of the countries at war whose names are English words, names or brands.
-  'ann',
-  'chin',
-  'mon',
-  'aba',
-  'acre',
-  'ariel',
-  'sari',
-  'fars',
-  'gao',
-  'kaya',
-  'sahel',
-  'cascades',
-  'somali',
-  'afar',
-  'arabi',
-  'lori',
-  'rivers',
-  'delta',
-  'plateau',
-  'imo',
-  'minna',
-  'unity',
-  'lakes',
-  'bay',
-  'bari',
-  'batman',
-  'van',
-  'ordu',
-  'mus',
-  'wah',
-  'bush',
-  'rosetta',
-  'tete',
-  'takeo',
-  'nan',
-  'tak',
-  'lac',
-  'bimbo',
-  'carnot',
-  'littoral',
-  'ogre',
-  'madona',
-  'farah',
-  'anand',
-  'hassan',
-  'mango',
-  'bally',
-  'puri',
-  'mau',
-  'basti',
-  'gonda',
-  'international city',
-  'hail',
-]);
+];
+
+export const STOPLIST: ReadonlySet<string> = new Set([...BASE_STOPLIST, ...WAR_COUNTRY_STOPLIST]);
 
 export function isStopName(key: string): boolean {
   return STOPLIST.has(key);
