@@ -1,4 +1,4 @@
-import type { Facts, Incident, Kind } from '../domain/index.js';
+import type { Facts, Incident, IncidentCard, Kind } from '../domain/index.js';
 import type { IncidentReport } from './incident-report.js';
 import { regionsNest, type AncestorsOf } from './region-lineage.js';
 import { termContainment } from './story-terms.js';
@@ -11,10 +11,7 @@ export interface MatchPolicy {
   ancestorsOf: AncestorsOf;
 }
 
-/** What matching reads of an incident; the store keeps it apart so candidates load cheaply. */
-export type IncidentCard = Pick<Incident, 'id' | 'kinds' | 'regions' | 'firstSeen' | 'lastSeen' | 'terms'> & {
-  facts: Pick<Facts, 'targets' | 'weapons' | 'negotiation'>;
-};
+export type { IncidentCard } from '../domain/index.js';
 
 export function toIncidentCard(incident: Incident): IncidentCard {
   const { id, kinds, regions, firstSeen, lastSeen, terms, facts } = incident;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeStory } from '../../src/classify/analyze-story.js';
-import { clusterReports } from '../../src/cluster/incident-book.js';
+import { clusterReports } from '../../src/pipeline/assign-incidents.js';
 import { toIncidentReport, type ReportedStory } from '../../src/cluster/incident-report.js';
 import { matchIncident, toIncidentCard } from '../../src/cluster/match-incident.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
@@ -9,8 +9,10 @@ import type { Analysis, Incident } from '../../src/domain/index.js';
 import { ancestorsOf } from '../../src/geo/index.js';
 import { UKRAINE_REGIONS } from '../../src/geo/curated-ua.js';
 import { RUSSIA_REGIONS } from '../../src/geo/curated-ru.js';
+import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
-import { recordReport } from '../../src/store/record-report.js';
+import { recordReport } from '../../src/pipeline/record-report.js';
+import { TIMER_PAUSE } from '../../jobs/runtime/stores.js';
 import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
 import { scorePairwise } from '../support/pairwise.js';
 import { createTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
@@ -109,7 +111,7 @@ async function usedMemory(redis: ReturnType<typeof createTestRedis>): Promise<nu
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }
 
-function printClusteringTable(): void {
+async function printClusteringTable(): Promise<void> {
   const truth = INCIDENT_STORIES.map((f) => f.event);
   const byHand = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, f.analysis, NOW));
   const analysed = INCIDENT_STORIES.map((f) =>
@@ -120,21 +122,22 @@ function printClusteringTable(): void {
   );
   console.log('  threshold | hand-labelled analysis | analyzeStory');
   for (const minSimilarity of [0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.5]) {
-    const cell = (reports: typeof byHand) => {
-      const s = scorePairwise(clusterReports(reports, { ...policy, minSimilarity }, NOW), truth);
+    const cell = async (reports: typeof byHand) => {
+      const s = scorePairwise(await clusterReports(reports, { ...policy, minSimilarity }, NOW), truth);
       return `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`;
     };
     console.log(
-      `  ${minSimilarity.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`,
+      `  ${minSimilarity.toFixed(2).padStart(9)} | ${(await cell(byHand)).padEnd(22)} | ${await cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`,
     );
   }
 }
 
 export async function run(): Promise<void> {
-  printClusteringTable();
+  await printClusteringTable();
   const redis = createTestRedis();
   const prefix = uniquePrefix('bench-incidents');
   const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * DAY });
+  const keys = new IncidentKeys(prefix);
   try {
     const before = await usedMemory(redis);
     const seedStart = performance.now();
@@ -144,7 +147,7 @@ export async function run(): Promise<void> {
         const incident = seedIncident(i);
         const score = Date.parse(incident.lastSeen);
         pipeline.hset(
-          store.keys.incident(incident.id),
+          keys.incident(incident.id),
           'data',
           JSON.stringify({ ...incident, terms: undefined }),
           'card',
@@ -152,14 +155,14 @@ export async function run(): Promise<void> {
           'rev',
           1,
         );
-        for (const key of store.keys.indexesOf(incident, ancestorsOf)) pipeline.zadd(key, score, incident.id);
+        for (const key of keys.indexesOf(incident, ancestorsOf)) pipeline.zadd(key, score, incident.id);
       }
       await pipeline.exec();
     }
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const perIncident = ((await usedMemory(redis)) - before) / INCIDENTS;
-    const sampleIds = await redis.zrange(store.keys.byTime(), 0, 999);
-    const sampleSizes = await Promise.all(sampleIds.map((id) => redis.memory('USAGE', store.keys.incident(id))));
+    const sampleIds = await redis.zrange(keys.byTime(), 0, 999);
+    const sampleSizes = await Promise.all(sampleIds.map((id) => redis.memory('USAGE', keys.incident(id))));
     const hashBytes = sampleSizes.reduce<number>((sum, size) => sum + Number(size ?? 0), 0) / sampleSizes.length;
     console.log(`seeded ${INCIDENTS.toLocaleString('en-US')} incidents (3 sources each) in ${seedSeconds.toFixed(1)} s with pipelining`);
     console.log(
@@ -193,7 +196,12 @@ export async function run(): Promise<void> {
     start = performance.now();
     for (const [i, story] of stories.entries()) {
       const analysis = analyzeStory({ title: story.title, summary: story.summary });
-      await recordReport(store, toIncidentReport({ ...story, id: `${story.id}-seq` }, analysis, NOW), policy, () => NOW);
+      await recordReport(toIncidentReport({ ...story, id: `${story.id}-seq` }, analysis, NOW), {
+        incidents: store,
+        policy,
+        clock: () => NOW,
+        pause: TIMER_PAUSE,
+      });
       if (i >= STORIES / 2) break;
     }
     const sequentialRate = STORIES / 2 / ((performance.now() - start) / 1000);
@@ -206,7 +214,12 @@ export async function run(): Promise<void> {
         while (next < STORIES) {
           const story = stories[next++]!;
           const analysis = analyzeStory({ title: story.title, summary: story.summary });
-          await recordReport(store, toIncidentReport({ ...story, id: `${story.id}-par` }, analysis, NOW), policy, () => NOW);
+          await recordReport(toIncidentReport({ ...story, id: `${story.id}-par` }, analysis, NOW), {
+            incidents: store,
+            policy,
+            clock: () => NOW,
+            pause: TIMER_PAUSE,
+          });
         }
       }),
     );

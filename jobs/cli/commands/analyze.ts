@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { analyzeStory } from '../../../src/classify/analyze-story.js';
-import { createIncidentAssigner } from '../../../src/cluster/assign-incidents.js';
+import { createIncidentAssigner } from '../../../src/pipeline/assign-incidents.js';
 import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { configSchema } from '../../../src/config/index.js';
 import type { Analysis, StoryInput } from '../../../src/domain/index.js';
@@ -16,11 +16,11 @@ export interface AnalyzeRecord extends Analysis {
 }
 
 /**
- * Chooses the incident a story belongs to. Until in-memory clustering is wired in, each story
- * is its own incident; the clustering step replaces this function, not the command.
+ * Chooses the incident a story belongs to: `analyze` uses the in-memory pipeline
+ * (src/pipeline/assign-incidents.ts); `ownIncident` makes each story its own incident.
  */
-export type AssignIncident = (story: StoryInput, analysis: Analysis) => string;
-export const ownIncident: AssignIncident = (story) => story.id;
+export type AssignIncident = (story: StoryInput, analysis: Analysis) => Promise<string>;
+export const ownIncident: AssignIncident = async (story) => story.id;
 
 export function toAnalyzeRecord(story: StoryInput, analysis: Analysis, incident: string): AnalyzeRecord {
   const { kinds, regions, severity, facts, evidence } = analysis;
@@ -50,7 +50,7 @@ export const analyzeCommand: CliCommand = {
       try {
         const story = parseStoryLine(line, lineNumber);
         const analysis = analyzeStory(story);
-        writeLine(io.stdout, JSON.stringify(toAnalyzeRecord(story, analysis, assignIncident(story, analysis))));
+        writeLine(io.stdout, JSON.stringify(toAnalyzeRecord(story, analysis, await assignIncident(story, analysis))));
       } catch (error) {
         if (!isWirewatchError(error, 'input_invalid')) throw error;
         failed += 1;
