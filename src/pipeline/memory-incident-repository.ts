@@ -28,7 +28,8 @@ export interface MemoryIncidentRepositoryOptions {
  * shared with callers, which (like the pipeline) must not modify them.
  */
 export class MemoryIncidentRepository implements IncidentRepository {
-  private readonly incidents = new Map<string, StoredIncident>();
+  /** With lastSeen parsed once (the score a Redis index would hold): every read compares it. */
+  private readonly incidents = new Map<string, { stored: StoredIncident; score: number }>();
   private readonly storyClaims = new Map<string, string>();
   /** Per kind, a counter bumped by every commit of an incident of that kind (what candidate reads depend on). */
   private readonly revisions = new Map<string, number>();
@@ -43,19 +44,22 @@ export class MemoryIncidentRepository implements IncidentRepository {
   async loadCandidates(report: IncidentReport, windows: CandidateWindows): Promise<CandidateSet> {
     const { kinds } = report.analysis;
     const readRevisions = new Map(kinds.map((kind) => [revisionKey(kind), this.revisions.get(revisionKey(kind)) ?? 0]));
+    const reads = kinds.map((kind) => ({
+      kind,
+      since: report.time - (kind === 'strike' ? windows.strikeWindowMs : windows.negotiationWindowMs),
+    }));
     const candidates = [];
-    for (const stored of this.incidents.values()) {
-      if (kinds.some((kind) => this.isCandidate(stored.incident, report, kind, windows))) {
+    for (const { stored, score } of this.incidents.values()) {
+      if (reads.some(({ kind, since }) => score >= since && this.isNear(stored.incident, report, kind))) {
         candidates.push({ card: stored.incident, rev: stored.rev });
       }
     }
     return { candidates, readRevisions };
   }
 
-  private isCandidate(incident: Incident, report: IncidentReport, kind: Kind, windows: CandidateWindows): boolean {
+  /** Listed where the report's indexes would be read: a nesting or missing place, a shared or missing party. */
+  private isNear(incident: Incident, report: IncidentReport, kind: Kind): boolean {
     if (!incident.kinds.includes(kind)) return false;
-    const window = kind === 'strike' ? windows.strikeWindowMs : windows.negotiationWindowMs;
-    if (Date.parse(incident.lastSeen) < report.time - window) return false;
     if (kind === 'strike') {
       const ours = report.analysis.regions;
       if (ours.length === 0 || incident.regions.length === 0) return true;
@@ -68,13 +72,13 @@ export class MemoryIncidentRepository implements IncidentRepository {
 
   async getStored(ids: readonly string[]): Promise<StoredIncident[]> {
     return ids.flatMap((id) => {
-      const stored = this.incidents.get(id);
-      return stored ? [stored] : [];
+      const entry = this.incidents.get(id);
+      return entry ? [entry.stored] : [];
     });
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {
-    return this.incidents.get(id)?.incident;
+    return this.incidents.get(id)?.stored.incident;
   }
 
   async commit(
@@ -86,13 +90,13 @@ export class MemoryIncidentRepository implements IncidentRepository {
   ): Promise<CommitOutcome> {
     const claimed = this.storyClaims.get(storyId);
     if (claimed !== undefined) return { status: 'duplicate', incidentId: claimed };
-    const current = this.incidents.get(incident.id);
+    const current = this.incidents.get(incident.id)?.stored;
     if (basis.rev === undefined ? current !== undefined : current?.rev !== basis.rev) return { status: 'conflict', on: 'incident' };
     for (const [key, rev] of basis.readRevisions) {
       if ((this.revisions.get(key) ?? 0) !== rev) return { status: 'conflict', on: key };
     }
     const rev = (current?.rev ?? 0) + 1;
-    this.incidents.set(incident.id, { incident, rev });
+    this.incidents.set(incident.id, { stored: { incident, rev }, score: Date.parse(incident.lastSeen) });
     this.storyClaims.set(storyId, incident.id);
     for (const kind of new Set([...incident.kinds, ...(previous?.kinds ?? [])])) {
       this.revisions.set(revisionKey(kind), (this.revisions.get(revisionKey(kind)) ?? 0) + 1);
@@ -103,8 +107,8 @@ export class MemoryIncidentRepository implements IncidentRepository {
   async list(query: IncidentQuery): Promise<IncidentPage> {
     const after = query.cursor === undefined ? undefined : decodePageCursor(query.cursor);
     const matching: { incident: Incident; score: number }[] = [];
-    for (const { incident } of this.incidents.values()) {
-      const score = Date.parse(incident.lastSeen);
+    for (const { stored, score } of this.incidents.values()) {
+      const incident = stored.incident;
       if (query.since !== undefined && score < query.since) continue;
       if (query.kind !== undefined && !incident.kinds.includes(query.kind)) continue;
       if (query.region !== undefined && !this.isWithin(incident, query.region)) continue;
@@ -127,8 +131,8 @@ export class MemoryIncidentRepository implements IncidentRepository {
   async removeExpired(now: number): Promise<number> {
     const cutoff = now - this.options.retentionMs;
     let removed = 0;
-    for (const [id, { incident }] of this.incidents) {
-      if (Date.parse(incident.lastSeen) >= cutoff) continue;
+    for (const [id, { score }] of this.incidents) {
+      if (score >= cutoff) continue;
       this.incidents.delete(id);
       removed++;
     }

@@ -132,8 +132,28 @@ async function printClusteringTable(): Promise<void> {
   }
 }
 
+/** `analyze`'s path: recordReport over the in-memory repository, 2,000 reports (the fixtures, 50 days of them). */
+async function printMemoryClusteringRate(): Promise<void> {
+  const reports = Array.from({ length: 50 }, (_, day) =>
+    INCIDENT_STORIES.map((f) => {
+      const published = new Date(Date.parse(f.story.published) - day * DAY).toISOString();
+      return toIncidentReport({ ...f.story, id: `${f.story.id}-${day}`, published }, f.analysis, NOW);
+    }),
+  ).flat();
+  let best = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const start = performance.now();
+    await clusterReports(reports, policy, NOW);
+    best = Math.min(best, performance.now() - start);
+  }
+  console.log(
+    `in-memory clustering (analyze), ${reports.length} reports: ${Math.round(reports.length / (best / 1000)).toLocaleString('en-US')} reports/s (best of 5)`,
+  );
+}
+
 export async function run(): Promise<void> {
   await printClusteringTable();
+  await printMemoryClusteringRate();
   const redis = createTestRedis();
   const prefix = uniquePrefix('bench-incidents');
   const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * DAY });
