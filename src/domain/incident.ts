@@ -32,6 +32,14 @@ export interface Incident {
   terms: string[];
   /** How clear the report behind headline/summary was; a clearer later report replaces them. */
   clarity: number;
+  /**
+   * Set when a bridging report merged this incident into an older one (the survivor): a new
+   * version of this incident with a `merged` change, so delivery edits its messages to say so
+   * and never posts it again.
+   */
+  mergedInto?: string;
+  /** On the survivor: incidents merged into it, so delivery can reuse their messages in a channel. */
+  mergedFrom?: string[];
 }
 
 /** One outlet's report of the incident. Deduplicated by outlet + link. */
@@ -47,11 +55,21 @@ export interface IncidentSource {
 }
 
 export type ChangeField =
-  'opened' | 'sources' | 'regions' | 'targets' | 'kinds' | 'casualties.killed' | 'casualties.injured' | 'negotiation.status' | 'severity';
+  | 'opened'
+  | 'sources'
+  | 'regions'
+  | 'targets'
+  | 'kinds'
+  | 'casualties.killed'
+  | 'casualties.injured'
+  | 'negotiation.status'
+  | 'severity'
+  | 'merged';
 
 /**
  * One material change: `{field:'casualties.killed', from:2, to:5}`, `{field:'sources', to:'BBC'}`,
- * `{field:'regions', to:'UA-32'}`. Delivery renders these as "updated: casualties 2 → 5".
+ * `{field:'regions', to:'UA-32'}`,
+ * `{field:'merged', to:'<survivor id>'}` on the retired incident, `{field:'merged', from:'<retired id>', to:'<survivor id>'}` on the survivor. Delivery renders these as "updated: casualties 2 → 5".
  */
 export interface IncidentChange {
   field: ChangeField;

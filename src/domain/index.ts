@@ -27,6 +27,7 @@ export type {
   Sleep,
   StoredCard,
   StoredIncident,
+  SubscriptionRepository,
 } from './ports.js';
 export type { IncidentPage, IncidentQuery } from './incident-query.js';
 export { decodePageCursor, encodePageCursor, type PageCursor } from './incident-query.js';

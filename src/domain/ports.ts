@@ -1,4 +1,5 @@
 import type { Analysis } from './analysis.js';
+import type { ChannelAddress, Subscription } from './delivery.js';
 import type { Incident, IncidentCard, IncidentChange, IncidentReport } from './incident.js';
 import type { IncidentPage, IncidentQuery } from './incident-query.js';
 import type { Story } from './story.js';
@@ -88,4 +89,23 @@ export interface DroppedStory {
 /** Where the pipeline notes a dropped story; recording one story twice counts it once. */
 export interface DroppedStoryLog {
   record(dropped: DroppedStory): Promise<void>;
+}
+
+/**
+ * Where subscriptions live (user data: durable, never dropped by a bad command). The Redis
+ * implementation is `src/store/subscription-store.ts`; command use cases and fan-out depend
+ * only on this port.
+ */
+export interface SubscriptionRepository {
+  /** Adds or replaces the channel's subscription to `subscription.region`; clears any pause of the channel. */
+  save(subscription: Subscription): Promise<{ created: boolean; previous?: Subscription; unpaused: number }>;
+  /** Removes one region's subscription of a channel, or every one when `region` is undefined. */
+  remove(channel: ChannelAddress, region?: string): Promise<Subscription[]>;
+  listByChannel(channel: ChannelAddress): Promise<Subscription[]>;
+  listAll(): Promise<Subscription[]>;
+  count(): Promise<number>;
+  /** Every subscription to one of `regionCodes`, or whose region lies in one of `countries`. */
+  findMatching(query: { regionCodes: readonly string[]; countries: readonly string[] }): Promise<Subscription[]>;
+  /** Stops delivery to every subscription of the channel until it is subscribed again. */
+  pauseChannel(channel: ChannelAddress, paused: NonNullable<Subscription['paused']>): Promise<number>;
 }
