@@ -1,4 +1,4 @@
-import type { Analysis, Facts, Kind, RegionRef, Severity } from './analysis.js';
+import type { Analysis, Facts, Kind, RegionRef, Severity, TargetType } from './analysis.js';
 import type { Story } from './story.js';
 
 /**
@@ -23,19 +23,24 @@ export interface Incident {
   lastSeen: string;
   /** When the incident last changed materially (ISO 8601, the processing clock). */
   lastUpdated: string;
+  /**
+   * Bounded (a runaway incident must not grow without end): the first report, the ones behind
+   * the casualty figures and the newest; `omittedSources` counts the rest.
+   */
   sources: IncidentSource[];
+  omittedSources?: number;
   /** Rises by one on each material change only; starts at 1. */
   version: number;
   /** What each version changed, oldest first, capped to the most recent few. */
   history: IncidentRevision[];
-  /** Content terms of the reports, used to match follow-ups (bounded). */
-  terms: string[];
+  /** What matching compares a new report with: one signature per kept source (bounded). */
+  reports: ReportSignature[];
   /** How clear the report behind headline/summary was; a clearer later report replaces them. */
   clarity: number;
   /**
    * Set when a bridging report merged this incident into an older one (the survivor): a new
    * version of this incident with a `merged` change, so delivery edits its messages to say so
-   * and never posts it again.
+   * and never posts it again. A retired incident takes no more reports and is in no index.
    */
   mergedInto?: string;
   /** On the survivor: incidents merged into it, so delivery can reuse their messages in a channel. */
@@ -64,6 +69,7 @@ export type ChangeField =
   | 'casualties.injured'
   | 'negotiation.status'
   | 'severity'
+  /** Two incidents became one (the older survives): see `IncidentChange`. */
   | 'merged';
 
 /**
@@ -89,8 +95,32 @@ export interface IncidentRevision {
 /** Older revisions are dropped so a long-running incident stays small in Redis. */
 export const MAX_INCIDENT_HISTORY = 20;
 
+/**
+ * What pairwise matching reads of one report: small, so an incident can keep one per kept source
+ * and compare a new report with each of them (single link: the same partition in any order).
+ */
+export interface ReportSignature {
+  storyId: string;
+  /** Publication time, ms since the epoch. */
+  time: number;
+  kinds: Kind[];
+  /** Finest places the attack hit (towns where named, else oblasts); never a bare country. */
+  places: string[];
+  /** Countries of those places, or the country a country-only report names. */
+  countries: string[];
+  /** Specific sites hit ("nuclear plant", "railway station"), from the whole text. */
+  sites: string[];
+  targets: TargetType[];
+  /** Weapon families (drone, missile, artillery, air): weak evidence, early reports conflate them. */
+  families: string[];
+  killed?: number;
+  injured?: number;
+  /** Salient content terms (stop words and war-report vocabulary removed), bounded. */
+  terms: string[];
+}
+
 /** What matching reads of an incident; the store keeps it apart so candidates load cheaply. */
-export type IncidentCard = Pick<Incident, 'id' | 'kinds' | 'regions' | 'firstSeen' | 'lastSeen' | 'terms'> & {
+export type IncidentCard = Pick<Incident, 'id' | 'kinds' | 'regions' | 'firstSeen' | 'lastSeen' | 'reports' | 'mergedInto'> & {
   facts: Pick<Facts, 'targets' | 'weapons' | 'negotiation'>;
 };
 
@@ -104,4 +134,6 @@ export interface IncidentReport {
   /** Publication time in ms since the epoch. */
   time: number;
   terms: string[];
+  /** What pairwise matching compares (places at town level, sites, terms, toll). */
+  signature: ReportSignature;
 }

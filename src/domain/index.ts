@@ -40,6 +40,7 @@ export type {
   IncidentRevision,
   IncidentSource,
   ReportedStory,
+  ReportSignature,
 } from './incident.js';
 export { MAX_INCIDENT_HISTORY } from './incident.js';
 export type {

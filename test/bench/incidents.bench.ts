@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeStory } from '../../src/classify/analyze-story.js';
-import { clusterReports } from '../../src/pipeline/assign-incidents.js';
+import { clusterReports } from '../../src/cluster/incident-book.js';
 import { toIncidentReport, type ReportedStory } from '../../src/cluster/incident-report.js';
 import { matchIncident, toIncidentCard } from '../../src/cluster/match-incident.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
@@ -111,7 +111,7 @@ async function usedMemory(redis: ReturnType<typeof createTestRedis>): Promise<nu
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }
 
-async function printClusteringTable(): Promise<void> {
+function printClusteringTable(): void {
   const truth = INCIDENT_STORIES.map((f) => f.event);
   const byHand = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, f.analysis, NOW));
   const analysed = INCIDENT_STORIES.map((f) =>
@@ -122,38 +122,18 @@ async function printClusteringTable(): Promise<void> {
   );
   console.log('  threshold | hand-labelled analysis | analyzeStory');
   for (const minSimilarity of [0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.5]) {
-    const cell = async (reports: typeof byHand) => {
-      const s = scorePairwise(await clusterReports(reports, { ...policy, minSimilarity }, NOW), truth);
+    const cell = (reports: typeof byHand) => {
+      const s = scorePairwise(clusterReports(reports, { ...policy, minSimilarity }, NOW), truth);
       return `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`;
     };
     console.log(
-      `  ${minSimilarity.toFixed(2).padStart(9)} | ${(await cell(byHand)).padEnd(22)} | ${await cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`,
+      `  ${minSimilarity.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`,
     );
   }
 }
 
-/** `analyze`'s path: recordReport over the in-memory repository, 2,000 reports (the fixtures, 50 days of them). */
-async function printMemoryClusteringRate(): Promise<void> {
-  const reports = Array.from({ length: 50 }, (_, day) =>
-    INCIDENT_STORIES.map((f) => {
-      const published = new Date(Date.parse(f.story.published) - day * DAY).toISOString();
-      return toIncidentReport({ ...f.story, id: `${f.story.id}-${day}`, published }, f.analysis, NOW);
-    }),
-  ).flat();
-  let best = Infinity;
-  for (let round = 0; round < 5; round++) {
-    const start = performance.now();
-    await clusterReports(reports, policy, NOW);
-    best = Math.min(best, performance.now() - start);
-  }
-  console.log(
-    `in-memory clustering (analyze), ${reports.length} reports: ${Math.round(reports.length / (best / 1000)).toLocaleString('en-US')} reports/s (best of 5)`,
-  );
-}
-
 export async function run(): Promise<void> {
-  await printClusteringTable();
-  await printMemoryClusteringRate();
+  printClusteringTable();
   const redis = createTestRedis();
   const prefix = uniquePrefix('bench-incidents');
   const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * DAY });
@@ -169,7 +149,7 @@ export async function run(): Promise<void> {
         pipeline.hset(
           keys.incident(incident.id),
           'data',
-          JSON.stringify({ ...incident, terms: undefined }),
+          JSON.stringify({ ...incident, reports: undefined }),
           'card',
           JSON.stringify(toIncidentCard(incident)),
           'rev',

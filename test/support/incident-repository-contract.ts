@@ -57,7 +57,7 @@ export function describeIncidentRepositoryContract(name: string, create: () => C
       const id = idOf(opened);
       expect(await repository.incidentOfStory(report.story.id)).toBe(id);
       expect(await repository.getIncident(id)).toMatchObject({ id, version: 1, headline: report.story.title });
-      expect((await repository.getIncident(id))?.terms.length).toBeGreaterThan(0);
+      expect((await repository.getIncident(id))?.reports.length).toBeGreaterThan(0);
       expect(await repository.getStored([id])).toMatchObject([{ incident: { id }, rev: 1 }]);
     });
 

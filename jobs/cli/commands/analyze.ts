@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { analyzeStory } from '../../../src/classify/analyze-story.js';
-import { createIncidentAssigner } from '../../../src/pipeline/assign-incidents.js';
+import { createIncidentAssigner } from '../../../src/cluster/assign-incidents.js';
 import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { configSchema } from '../../../src/config/index.js';
 import type { Analysis, StoryInput } from '../../../src/domain/index.js';
@@ -16,11 +16,11 @@ export interface AnalyzeRecord extends Analysis {
 }
 
 /**
- * Chooses the incident a story belongs to: `analyze` uses the in-memory pipeline
- * (src/pipeline/assign-incidents.ts); `ownIncident` makes each story its own incident.
+ * Chooses the incident a story belongs to. Until in-memory clustering is wired in, each story
+ * is its own incident; the clustering step replaces this function, not the command.
  */
-export type AssignIncident = (story: StoryInput, analysis: Analysis) => Promise<string>;
-export const ownIncident: AssignIncident = async (story) => story.id;
+export type AssignIncident = (story: StoryInput, analysis: Analysis) => string;
+export const ownIncident: AssignIncident = (story) => story.id;
 
 export function toAnalyzeRecord(story: StoryInput, analysis: Analysis, incident: string): AnalyzeRecord {
   const { kinds, regions, severity, facts, evidence } = analysis;
@@ -40,7 +40,10 @@ export const analyzeCommand: CliCommand = {
   options: {},
   async run(_args, io) {
     // In-memory clustering in input order with the default windows (no config, no Redis).
-    const assignIncident = createIncidentAssigner(createMatchPolicy(configSchema.parse({}).incidents), Date.now());
+    const assigner = createIncidentAssigner(createMatchPolicy(configSchema.parse({}).incidents), Date.now());
+    // Output waits for the end of input: a later report can merge two incidents, and every line
+    // must then name the survivor.
+    const out: (AnalyzeRecord | string)[] = [];
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let lineNumber = 0;
     let failed = 0;
@@ -50,13 +53,19 @@ export const analyzeCommand: CliCommand = {
       try {
         const story = parseStoryLine(line, lineNumber);
         const analysis = analyzeStory(story);
-        writeLine(io.stdout, JSON.stringify(toAnalyzeRecord(story, analysis, await assignIncident(story, analysis))));
+        out.push(toAnalyzeRecord(story, analysis, assigner.assign(story, analysis)));
       } catch (error) {
         if (!isWirewatchError(error, 'input_invalid')) throw error;
         failed += 1;
-        writeLine(io.stdout, JSON.stringify({ id: idOfLine(line), line: lineNumber, error: { code: error.code, message: error.message } }));
+        out.push(JSON.stringify({ id: idOfLine(line), line: lineNumber, error: { code: error.code, message: error.message } }));
         writeLine(io.stderr, describeError(error));
       }
+    }
+    for (const record of out) {
+      writeLine(
+        io.stdout,
+        typeof record === 'string' ? record : JSON.stringify({ ...record, incident: assigner.resolve(record.incident) }),
+      );
     }
     return failed > 0 ? 1 : 0;
   },
