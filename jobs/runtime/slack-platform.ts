@@ -6,7 +6,7 @@ import type { Sink } from '../../src/domain/index.js';
 import type { CommandReply } from '../../src/format/replies.js';
 import { createDeliveryLog, type DeliveryLog } from '../../src/store/delivery-log.js';
 import { SubscriptionStore, toChannelKey } from '../../src/store/subscription-store.js';
-import { createIncidentStore } from '../workers/story-worker.js';
+import { createIncidentStore } from './stores.js';
 import type { RuntimeDeps } from '../workers/registry.js';
 
 /** What the Slack adapter hands the runtime: the outbound sink, and the inbound app to close. */

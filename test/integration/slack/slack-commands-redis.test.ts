@@ -9,8 +9,8 @@ import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { ancestorsOf } from '../../../src/geo/index.js';
 import { createDeliveryLog } from '../../../src/store/delivery-log.js';
 import { IncidentStore } from '../../../src/store/incident-store.js';
-import { listIncidents } from '../../../src/store/list-incidents.js';
-import { recordReport } from '../../../src/store/record-report.js';
+import { recordReport } from '../../../src/pipeline/record-report.js';
+import { TIMER_PAUSE } from '../../../jobs/runtime/stores.js';
 import { SubscriptionStore, toChannelKey } from '../../../src/store/subscription-store.js';
 import { INCIDENT_STORIES } from '../../fixtures/incidents/index.js';
 import { FakeSlack } from '../../support/fake-slack.js';
@@ -97,7 +97,12 @@ describe('Slack slash commands end to end', () => {
     const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * 86_400_000 });
     const policy = createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 });
     for (const fixture of INCIDENT_STORIES)
-      await recordReport(store, toIncidentReport(fixture.story, fixture.analysis, NOW), policy, () => NOW);
+      await recordReport(toIncidentReport(fixture.story, fixture.analysis, NOW), {
+        incidents: store,
+        policy,
+        clock: () => NOW,
+        pause: TIMER_PAUSE,
+      });
     const first = await run('/incidents', 'kyiv oblast');
     const items = (first as unknown as { blocks: { type: string; accessory?: { url: string } }[] }).blocks.filter(
       (b) => b.type === 'section',
@@ -105,7 +110,7 @@ describe('Slack slash commands end to end', () => {
     expect(items.length).toBeGreaterThan(1);
     expect(items.every((b) => b.accessory === undefined)).toBe(true);
 
-    const [newest] = (await listIncidents(store, { region: 'UA-32', limit: 1 })).incidents;
+    const [newest] = (await store.list({ region: 'UA-32', limit: 1 })).incidents;
     const log = createDeliveryLog(redis, prefix, 3600);
     const channel = { platform: 'slack' as const, workspace: 'T0ACME', channel: 'C0NEWS' };
     await log.recordPosted(
