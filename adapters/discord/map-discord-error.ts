@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import { DiscordAPIError, DiscordjsError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
 import { WirewatchError } from '../../src/errors.js';
 
 /**
@@ -47,4 +47,16 @@ export function mapDiscordError(error: unknown, action: string): WirewatchError 
     });
   const message = error instanceof Error ? error.message : String(error);
   return new WirewatchError('delivery_failed', `could not reach Discord to ${action}: ${message}`, { cause: error });
+}
+
+/** Start-up and operator commands: a refused token is `platform_auth_failed`, anything else stays as it was. */
+export function mapStartupError(error: unknown): Error {
+  const refused =
+    (error instanceof DiscordAPIError && error.status === 401) ||
+    (error instanceof DiscordjsError && (error.code === 'TokenInvalid' || error.code === 'TokenMissing'));
+  if (refused)
+    return new WirewatchError('platform_auth_failed', 'Discord refused DISCORD_TOKEN: check the bot token in the Developer Portal', {
+      cause: error,
+    });
+  return error instanceof Error ? error : new Error(String(error));
 }

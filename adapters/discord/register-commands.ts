@@ -1,4 +1,5 @@
 import { Routes, type REST, type RESTGetAPIApplicationCommandsResult, type RESTGetCurrentApplicationResult } from 'discord.js';
+import { mapStartupError } from './map-discord-error.js';
 import { buildCommandDefinitions, type CommandDefinitionOptions } from './command-definitions.js';
 
 export interface RegisterOptions extends CommandDefinitionOptions {
@@ -23,6 +24,14 @@ const SERVER_FIELDS = new Set(['id', 'application_id', 'guild_id', 'version', 'd
 
 /** Bulk-overwrites the slash commands (one PUT: never at boot, so the daily create cap is safe). */
 export async function registerDiscordCommands(options: RegisterOptions): Promise<RegisterResult> {
+  try {
+    return await overwriteCommands(options);
+  } catch (error) {
+    throw mapStartupError(error);
+  }
+}
+
+async function overwriteCommands(options: RegisterOptions): Promise<RegisterResult> {
   const { rest } = options;
   const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id;
   const route = options.guildId

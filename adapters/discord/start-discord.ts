@@ -1,10 +1,9 @@
-import { DiscordAPIError, DiscordjsError, REST, Routes } from 'discord.js';
-import type { Logger } from '../../src/domain/index.js';
-import { WirewatchError } from '../../src/errors.js';
+import { REST, Routes } from 'discord.js';
 import { preloadRegionSuggestions } from '../../src/geo/index.js';
 import { startGatewayBot } from './gateway-bot.js';
-import type { CommandHandlers } from './handle-interaction.js';
+import type { InteractionDeps } from './handle-interaction.js';
 import { startHttpInteractions } from './http-interactions.js';
+import { mapStartupError } from './map-discord-error.js';
 
 export interface DiscordBotConfig {
   token: string;
@@ -30,7 +29,7 @@ export function chooseDiscordMode(config: Pick<DiscordBotConfig, 'publicKey' | '
 }
 
 /** Starts the bot in its mode and says which; a token Discord refuses stops it with `platform_auth_failed`. */
-export async function startDiscordBot(config: DiscordBotConfig, deps: { handlers: CommandHandlers; logger: Logger }): Promise<DiscordBot> {
+export async function startDiscordBot(config: DiscordBotConfig, deps: InteractionDeps): Promise<DiscordBot> {
   const logger = deps.logger.child({ platform: 'discord' });
   preloadRegionSuggestions();
   const mode = chooseDiscordMode(config);
@@ -53,7 +52,7 @@ export async function startDiscordBot(config: DiscordBotConfig, deps: { handlers
     logger.info({ mode, user: bot.client.user?.tag }, `Discord: gateway mode as ${bot.client.user?.tag ?? 'bot'} (intent Guilds)`);
     return { mode, close: bot.close };
   } catch (error) {
-    throw mapStartError(error);
+    throw mapStartupError(error);
   }
 }
 
@@ -61,17 +60,6 @@ async function checkToken(rest: REST): Promise<void> {
   try {
     await rest.get(Routes.user('@me'));
   } catch (error) {
-    throw mapStartError(error);
+    throw mapStartupError(error);
   }
-}
-
-function mapStartError(error: unknown): Error {
-  const refused =
-    (error instanceof DiscordAPIError && error.status === 401) ||
-    (error instanceof DiscordjsError && (error.code === 'TokenInvalid' || error.code === 'TokenMissing'));
-  if (refused)
-    return new WirewatchError('platform_auth_failed', 'Discord refused DISCORD_TOKEN: check the bot token in the Developer Portal', {
-      cause: error,
-    });
-  return error instanceof Error ? error : new Error(String(error));
 }

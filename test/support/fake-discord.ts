@@ -122,7 +122,7 @@ export class FakeDiscord {
     }
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname.replace(/^\/api\/v10/, ''),
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.search,
       auth: req.headers.authorization,
       body,
@@ -139,7 +139,8 @@ export class FakeDiscord {
           'x-ratelimit-reset-after': '1',
         }
       : {};
-    res.writeHead(reply.status, { 'content-type': 'application/json', ...bucket, ...reply.headers });
+    const type = reply.status === 204 ? {} : { 'content-type': 'application/json' };
+    res.writeHead(reply.status, { ...type, ...bucket, ...reply.headers });
     res.end(reply.status === 204 ? undefined : JSON.stringify(reply.body));
   }
 
