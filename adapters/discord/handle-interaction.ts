@@ -12,7 +12,7 @@ import type { ChannelAddress } from '../../src/domain/delivery.js';
 import type { Logger } from '../../src/domain/index.js';
 import { describeError, isWirewatchError } from '../../src/errors.js';
 import type { CommandReply } from '../../src/format/replies.js';
-import { suggestRegions } from '../../src/geo/index.js';
+import { autocompleteRegions } from '../../src/geo/index.js';
 import { DISCORD_COMMAND_NAMES, type DiscordCommandName } from './command-definitions.js';
 import { truncateText } from './discord-text.js';
 import { renderDiscordReply, type ReplyBody } from './render-reply.js';
@@ -102,7 +102,7 @@ export async function handleInteraction(
 
 /** Region suggestions for what has been typed so far, answered from the in-memory gazetteer. */
 export function regionChoices(typed: string): APIApplicationCommandOptionChoice<string>[] {
-  return suggestRegions(typed, MAX_CHOICES).map((s) => ({ name: truncateText(s.label, 100), value: s.place.code }));
+  return autocompleteRegions(typed, MAX_CHOICES).map((s) => ({ name: truncateText(s.label, 100), value: s.place.code }));
 }
 
 interface FlatOption {

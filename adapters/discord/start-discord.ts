@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import { preloadRegionSuggestions } from '../../src/geo/index.js';
+import { preloadRegionCompletions } from '../../src/geo/index.js';
 import { startGatewayBot } from './gateway-bot.js';
 import type { InteractionDeps } from './handle-interaction.js';
 import { startHttpInteractions } from './http-interactions.js';
@@ -31,7 +31,7 @@ export function chooseDiscordMode(config: Pick<DiscordBotConfig, 'publicKey' | '
 /** Starts the bot in its mode and says which; a token Discord refuses stops it with `platform_auth_failed`. */
 export async function startDiscordBot(config: DiscordBotConfig, deps: InteractionDeps): Promise<DiscordBot> {
   const logger = deps.logger.child({ platform: 'discord' });
-  preloadRegionSuggestions();
+  preloadRegionCompletions();
   const mode = chooseDiscordMode(config);
   if (mode === 'http') {
     const rest = new REST({ api: config.apiUrl }).setToken(config.token);

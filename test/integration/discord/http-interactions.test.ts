@@ -1,4 +1,3 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandArgs, CommandContext, CommandHandlers } from '../../../adapters/discord/handle-interaction.js';
 import { renderDiscordReply } from '../../../adapters/discord/render-reply.js';
@@ -6,16 +5,11 @@ import { startDiscordBot, type DiscordBot } from '../../../adapters/discord/star
 import { isWirewatchError } from '../../../src/errors.js';
 import type { CommandReply } from '../../../src/format/replies.js';
 import { silentLogger } from '../../../jobs/runtime/logger.js';
+import { createDiscordKeyPair, postInteraction, postSignedInteraction, type SignOptions } from '../../support/discord-signing.js';
 import { chatInputInteraction, FakeDiscord } from '../../support/fake-discord.js';
 
-function keyPair(): { publicHex: string; privateKey: KeyObject } {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const x = publicKey.export({ format: 'jwk' }).x!;
-  return { publicHex: Buffer.from(x, 'base64url').toString('hex'), privateKey };
-}
-
-const discordKey = keyPair();
-const forgerKey = keyPair();
+const discordKey = createDiscordKeyPair();
+const forgerKey = createDiscordKeyPair();
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 let fake: FakeDiscord;
@@ -76,21 +70,10 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function post(body: string, headers: Record<string, string>) {
-  const res = await fetch(`http://127.0.0.1:${bot.port}/interactions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-function signed(payload: unknown, options: { key?: KeyObject; timestamp?: number; alter?: (body: string) => string } = {}) {
-  const body = JSON.stringify(payload);
-  const timestamp = String(options.timestamp ?? nowSeconds());
-  const signature = sign(null, Buffer.from(timestamp + body), options.key ?? discordKey.privateKey).toString('hex');
-  return post(options.alter ? options.alter(body) : body, { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp });
-}
+const url = () => `http://127.0.0.1:${bot.port!}/interactions`;
+const post = (body: string, headers: Record<string, string>) => postInteraction(url(), body, headers);
+const signed = (payload: unknown, options: Partial<SignOptions> = {}) =>
+  postSignedInteraction(url(), payload, { key: discordKey.privateKey, ...options });
 
 const ping = () => ({ id: fake.newId(), application_id: fake.applicationId, type: 1, token: 'ping-token', version: 1 });
 

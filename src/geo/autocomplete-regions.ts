@@ -4,7 +4,7 @@ import { nameKeys } from './normalize.js';
 import type { RegionInfo } from './types.js';
 
 /** One suggestion for a region argument: the place and how to show it ("Bucha, Kyiv Oblast, Ukraine"). */
-export interface RegionSuggestion {
+export interface RegionCompletion {
   place: RegionInfo;
   label: string;
 }
@@ -34,7 +34,7 @@ function loadPrefixIndex(): IndexRow[] {
 }
 
 /** Builds the index ahead of the first keystroke (the gazetteer load takes tens of milliseconds). */
-export function preloadRegionSuggestions(): void {
+export function preloadRegionCompletions(): void {
   loadPrefixIndex();
 }
 
@@ -64,7 +64,7 @@ export function describeRegion(place: RegionInfo): string {
  * Places whose name or code starts with what the user has typed so far ("kyiv", "Kyiv Oblast",
  * "UA-32", "Odessa", "Bucha"), best first: an exact code, then by the gazetteer's rank.
  */
-export function suggestRegions(query: string, limit = 25): RegionSuggestion[] {
+export function autocompleteRegions(query: string, limit = 25): RegionCompletion[] {
   const rows = loadPrefixIndex();
   const trimmed = query.trim();
   const found = new Map<string, { place: RegionInfo; score: number }>();
