@@ -33,6 +33,8 @@ export type FeedConfig = z.infer<typeof feedSchema>;
 
 export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: human lines on a terminal, JSON otherwise. */
+  logFormat: z.enum(['auto', 'pretty', 'json']).default('auto'),
   redis: z
     .object({
       url: redisUrl.optional(),
