@@ -74,6 +74,7 @@ export const ENV_VARS: readonly EnvVar[] = [
     help: 'Cap on how long a feed Cache-Control max-age or RSS ttl may delay the next poll',
   },
   { name: 'LOG_LEVEL', path: ['logLevel'], help: 'pino log level: fatal, error, warn, info, debug, trace or silent' },
+  { name: 'LOG_FORMAT', path: ['logFormat'], help: 'auto (human lines on a terminal, JSON otherwise), pretty or json' },
   { name: 'SLACK_BOT_TOKEN', path: ['slack', 'botToken'], help: 'Slack bot token (xoxb-…); unset = no Slack' },
   { name: 'SLACK_APP_TOKEN', path: ['slack', 'appToken'], help: 'Slack app-level token (xapp-…) for Socket Mode' },
   { name: 'SLACK_SIGNING_SECRET', path: ['slack', 'signingSecret'], help: 'Slack signing secret, for HTTP mode instead of Socket Mode' },
@@ -94,4 +95,9 @@ export const ENV_VARS: readonly EnvVar[] = [
   },
   { name: 'DISCORD_API_URL', path: ['discord', 'apiUrl'], help: 'Discord REST base URL' },
   { name: 'DISCORD_ADMIN_CHANNEL', path: ['discord', 'adminChannel'], help: 'Discord channel id for operator notices (failing feeds)' },
+  {
+    name: 'DISCORD_SUBSCRIBE_PERMISSIONS',
+    path: ['discord', 'subscribePermissions'],
+    help: "Permission bits /subscribe and /unsubscribe need by default (16 = Manage Channels, the default) or 'everyone'",
+  },
 ];
