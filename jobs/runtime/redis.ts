@@ -118,7 +118,7 @@ function freePort(): Promise<number> {
 /** A connection fit for BullMQ workers (which need maxRetriesPerRequest: null). */
 export function connectRedis(url: string, logger: Logger): Redis {
   const client = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
-  client.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  client.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   return client;
 }
 

@@ -68,7 +68,7 @@ export async function createFeedSchedulers(deps: RuntimeDeps, options: { interva
     try {
       if (await lock.holdOrAcquire()) await checkFeedSchedulers(queue, feeds, deps.clock(), logger);
     } catch (error) {
-      logger.warn({ err: (error as Error).message }, 'feed scheduler check failed; retrying next tick');
+      logger.warn({ err: error }, 'feed scheduler check failed; retrying next tick');
     }
   };
   await tick();
