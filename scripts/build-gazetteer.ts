@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { CURATED_PLACES } from '../src/geo/curated-places.js';
 import { RUSSIA_REGIONS } from '../src/geo/curated-ru.js';
 import { UKRAINE_REGIONS } from '../src/geo/curated-ua.js';
-import { nameKeys, slugify } from '../src/geo/normalize.js';
+import { nameKeys, slugify } from '../src/geo/normalise.js';
 import { isStopName } from '../src/geo/stoplist.js';
 import { editDistance, parseCities, readCountries, readZippedText, type GeoNamesCity } from './gazetteer/geonames.js';
 

@@ -1,7 +1,7 @@
 /**
  * Place names that are also common English words or names of people, so "Mary said", "Bar",
  * "Marx" or "Victoria Nuland" never become places. Applied to GeoNames names at build time and
- * again when the index loads; curated names are trusted. Keys are folded (see normalize.ts).
+ * again when the index loads; curated names are trusted. Keys are folded (see normalise.ts).
  */
 export const STOPLIST: ReadonlySet<string> = new Set([
   // English words and first names that GeoNames has as towns in the region or as capitals.
