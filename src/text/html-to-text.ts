@@ -1,4 +1,4 @@
-import { NAMED_ENTITIES } from './html-entities.js';
+import { decodeHTML } from 'entities';
 
 /**
  * Feed summaries arrive as HTML fragments (often escaped twice, often with tracking pixels and
@@ -18,7 +18,6 @@ const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const BLOCK_BOUNDARY =
   /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|figure|figcaption|header|footer|hr)\b[^>]*>/gi;
 const ANY_TAG = /<\/?[a-zA-Z][^>]*>|<![^>]*>/g;
-const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g;
 // Zero-width and control characters that only ever hurt matching and display.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g;
@@ -30,22 +29,13 @@ const UNCOLLAPSED = /[^\S ]| \s/;
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   let text = html.replace(CDATA, '$1').replace(COMMENTS, ' ').replace(DROPPED_ELEMENTS, ' ');
   text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
-  text = decodeEntities(text);
+  // The full HTML5 table, numeric references (invalid ones become U+FFFD) and the legacy names
+  // browsers accept without a semicolon; an unknown name is left as written.
+  text = decodeHTML(text);
   // Double-escaped feeds (`&lt;p&gt;`) only reveal their tags after the first decode.
   if (/<\/?[a-zA-Z][^>]*>/.test(text)) text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
   text = collapseWhitespace(text.replace(INVISIBLE, ''));
   return options.maxLength === undefined ? text : truncateText(text, options.maxLength);
-}
-
-/** Decodes named (common subset), decimal and hex character references. */
-export function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return isDecodableCodePoint(code) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES.get(body) ?? whole;
-  });
 }
 
 export function collapseWhitespace(text: string): string {
@@ -63,8 +53,4 @@ export function truncateText(text: string, maxLength: number): string {
   if (lastSpace > maxLength * 0.6) cut = cut.slice(0, lastSpace);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
-}
-
-function isDecodableCodePoint(code: number): boolean {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
 }
