@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'feed_bad_url'
   | 'store_conflict'
   | 'command_invalid'
+  | 'command_forbidden'
   | 'delivery_rate_limited'
   | 'delivery_permanent'
   | 'delivery_failed'

@@ -5,12 +5,18 @@ import { evaluatePredictions } from '../../src/classify/evaluate.js';
 import { formatEvaluationReport } from '../../src/classify/evaluation-report.js';
 import { parseLabelledCorpus } from '../../src/classify/labelled-corpus.js';
 import { describeError } from '../../src/errors.js';
+import { runClusterEval } from './eval-clusters.js';
 
 // `npm run eval -- [file.jsonl] [--json]`: scores analyzeStory on a labelled corpus.
 const DEFAULT_CORPUS = '../shared/corpus/dev.jsonl';
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' }, clusters: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (values.clusters === true) return runClusterEval(positionals[0], values.json === true);
   const file = positionals[0] ?? DEFAULT_CORPUS;
   const gold = parseLabelledCorpus(await readFile(file, 'utf8'));
   const predicted = gold.map((item) => {

@@ -1,4 +1,5 @@
 import type { Analysis, Story } from '../domain/index.js';
+import { signReport, type ReportSignature } from './report-signature.js';
 import { extractTerms } from './story-terms.js';
 
 /** The fields of a story that incidents keep (the analyze CLI has no feed id). */
@@ -11,6 +12,8 @@ export interface IncidentReport {
   /** Publication time in ms since the epoch. */
   time: number;
   terms: string[];
+  /** What pairwise matching compares (places at town level, sites, terms, toll). */
+  signature: ReportSignature;
 }
 
 /**
@@ -20,5 +23,6 @@ export interface IncidentReport {
 export function toIncidentReport(story: ReportedStory, analysis: Analysis, fallbackTime: number): IncidentReport {
   const parsed = Date.parse(story.published);
   const time = Number.isFinite(parsed) ? Math.min(parsed, fallbackTime) : fallbackTime;
-  return { story, analysis, time, terms: extractTerms(`${story.title}. ${story.summary}`) };
+  const signature = signReport(story, analysis, time);
+  return { story, analysis, time, terms: extractTerms(`${story.title}. ${story.summary}`), signature };
 }

@@ -79,9 +79,13 @@ export const configSchema = z.object({
     .object({
       strikeWindowHours: z.coerce.number().positive().default(12),
       negotiationWindowHours: z.coerce.number().positive().default(72),
+      // A follow-up naming the same place and site joins this long after the latest report.
+      followUpHours: z.coerce.number().positive().default(48),
+      // An incident never spans more than this from its first report (no runaway incident).
+      maxLifetimeHours: z.coerce.number().positive().default(120),
       retentionDays: z.coerce.number().positive().default(30),
     })
-    .default({ strikeWindowHours: 12, negotiationWindowHours: 72, retentionDays: 30 }),
+    .default({ strikeWindowHours: 12, negotiationWindowHours: 72, followUpHours: 48, maxLifetimeHours: 120, retentionDays: 30 }),
   slack: z
     .object({
       botToken: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),

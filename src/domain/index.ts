@@ -14,8 +14,8 @@ export type {
   WeaponFact,
 } from './analysis.js';
 export { KINDS, SEVERITIES } from './analysis.js';
-export type { Clock, Logger } from './ports.js';
-export type { ChangeField, Incident, IncidentChange, IncidentRevision, IncidentSource } from './incident.js';
+export type { Clock, Logger, SubscriptionRepository } from './ports.js';
+export type { ChangeField, Incident, IncidentChange, IncidentRevision, IncidentSource, ReportSignature } from './incident.js';
 export { MAX_INCIDENT_HISTORY } from './incident.js';
 export type {
   AlertFact,

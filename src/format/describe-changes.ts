@@ -12,6 +12,7 @@ const FIELD_ORDER: readonly ChangeField[] = [
   'regions',
   'targets',
   'sources',
+  'merged',
 ];
 
 /**
@@ -62,5 +63,7 @@ function describeField(field: ChangeField, changes: IncidentChange[]): string {
       return changes.length === 1 ? '1 more source' : `${changes.length} more sources`;
     case 'opened':
       return 'opened';
+    case 'merged':
+      return 'joined with another report of the same event';
   }
 }

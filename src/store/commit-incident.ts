@@ -4,7 +4,7 @@ import { toIncidentCard } from '../cluster/match-incident.js';
 import { defineLuaScript } from './lua-script.js';
 
 /**
- * Writes an incident (its matching card apart: terms live only there), claims the story, updates its indexes and records the change event in
+ * Writes an incident (its matching card apart: report signatures live only there), claims the story, updates its indexes and records the change event in
  * one atomic step, and only if nothing the caller based its decision on changed meanwhile:
  * the incident's own revision, and the revision of every index it read candidates from.
  * A second worker that opened or grew a matching incident in between bumps one of those, so
@@ -79,7 +79,7 @@ export async function commitIncident(redis: Redis, keys: CommitKeys, plan: Commi
     [
       plan.expectedRev === undefined ? '' : String(plan.expectedRev),
       plan.incident.id,
-      JSON.stringify({ ...plan.incident, terms: undefined }),
+      JSON.stringify({ ...plan.incident, reports: undefined }),
       JSON.stringify(toIncidentCard(plan.incident)),
       Date.parse(plan.incident.lastSeen),
       plan.storyTtlSeconds,

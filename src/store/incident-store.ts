@@ -57,7 +57,7 @@ export class IncidentStore {
   async getStored(ids: readonly string[]): Promise<StoredIncident[]> {
     const rows = await this.readFields(ids, ['data', 'card', 'rev']);
     return rows.map(([data = '{}', card = '{}', rev]) => ({
-      incident: { ...(JSON.parse(data) as Incident), terms: (JSON.parse(card) as IncidentCard).terms },
+      incident: { ...(JSON.parse(data) as Incident), reports: (JSON.parse(card) as IncidentCard).reports },
       rev: Number(rev),
     }));
   }

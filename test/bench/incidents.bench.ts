@@ -146,7 +146,7 @@ export async function run(): Promise<void> {
         pipeline.hset(
           store.keys.incident(incident.id),
           'data',
-          JSON.stringify({ ...incident, terms: undefined }),
+          JSON.stringify({ ...incident, reports: undefined }),
           'card',
           JSON.stringify(toIncidentCard(incident)),
           'rev',
