@@ -19,6 +19,11 @@ export const ENV_VARS: readonly EnvVar[] = [
     path: ['redis', 'dataDir'],
     help: 'Folder for the AOF files of a redis-server that wirewatch spawns itself',
   },
+  {
+    name: 'WIREWATCH_REDIS_WAIT_SECONDS',
+    path: ['redisWaitSeconds'],
+    help: 'How long start-up waits for REDIS_URL to answer before exiting with redis_unreachable (default 10)',
+  },
   { name: 'WIREWATCH_REDIS_PREFIX', path: ['redis', 'prefix'], help: 'Key prefix, a Redis Cluster hash tag such as {wirewatch}' },
   { name: 'WIREWATCH_CONFIG', path: [], help: 'Path of a YAML or JSON file with feeds: and other settings (see README)' },
   {
@@ -69,6 +74,7 @@ export const ENV_VARS: readonly EnvVar[] = [
     help: 'Cap on how long a feed Cache-Control max-age or RSS ttl may delay the next poll',
   },
   { name: 'LOG_LEVEL', path: ['logLevel'], help: 'pino log level: fatal, error, warn, info, debug, trace or silent' },
+  { name: 'LOG_FORMAT', path: ['logFormat'], help: 'auto (human lines on a terminal, JSON otherwise), pretty or json' },
   { name: 'SLACK_BOT_TOKEN', path: ['slack', 'botToken'], help: 'Slack bot token (xoxb-…); unset = no Slack' },
   { name: 'SLACK_APP_TOKEN', path: ['slack', 'appToken'], help: 'Slack app-level token (xapp-…) for Socket Mode' },
   { name: 'SLACK_SIGNING_SECRET', path: ['slack', 'signingSecret'], help: 'Slack signing secret, for HTTP mode instead of Socket Mode' },

@@ -33,6 +33,8 @@ export type FeedConfig = z.infer<typeof feedSchema>;
 
 export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: human lines on a terminal, JSON otherwise. */
+  logFormat: z.enum(['auto', 'pretty', 'json']).default('auto'),
   redis: z
     .object({
       url: redisUrl.optional(),
@@ -45,6 +47,8 @@ export const configSchema = z.object({
         .default('{wirewatch}'),
     })
     .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
+  /** How long `run`/`worker` wait for a configured Redis to answer before exiting `redis_unreachable`. */
+  redisWaitSeconds: z.coerce.number().int().min(0).max(600).default(10),
   httpPort: port.optional(),
   allowPrivateNetworks: boolish.default(false),
   /** Put in the User-Agent so feed operators can reach us. */
