@@ -95,4 +95,9 @@ export const ENV_VARS: readonly EnvVar[] = [
   },
   { name: 'DISCORD_API_URL', path: ['discord', 'apiUrl'], help: 'Discord REST base URL' },
   { name: 'DISCORD_ADMIN_CHANNEL', path: ['discord', 'adminChannel'], help: 'Discord channel id for operator notices (failing feeds)' },
+  {
+    name: 'DISCORD_SUBSCRIBE_PERMISSIONS',
+    path: ['discord', 'subscribePermissions'],
+    help: "Permission bits /subscribe and /unsubscribe need by default (16 = Manage Channels, the default) or 'everyone'",
+  },
 ];

@@ -3,6 +3,7 @@ import { deliverAlert, type DeliverOutcome } from '../../src/delivery/deliver-al
 import { isWirewatchError } from '../../src/errors.js';
 import { formatAlert } from '../../src/format/format-alert.js';
 import { createDeliveryLog } from '../../src/store/delivery-log.js';
+import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { createOperatorNotices } from '../../src/store/operator-notices.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { startChangeConsumer } from '../delivery/fan-out.js';
@@ -10,8 +11,8 @@ import { startNoticeDispatcher } from '../delivery/notice-dispatcher.js';
 import { createSinkSet } from '../delivery/sinks.js';
 import { createQueue, createWorker, type DeliverJobData } from '../queues.js';
 import { acquireLock, releaseLock } from '../runtime/redis-lock.js';
+import { createIncidentStore } from '../runtime/stores.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
-import { createIncidentStore } from './story-worker.js';
 
 /** Platforms allow about one message per second per channel. */
 export const CHANNEL_INTERVAL_MS = 1000;
@@ -108,7 +109,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   worker.on('failed', (job, error) => logger.error({ jobId: job?.id, err: error.message }, 'deliver job failed'));
   worker.on('error', (error) => logger.warn({ err: error.message }, 'deliver worker error'));
 
-  const consumer = await startChangeConsumer(deps.redis, store.keys.changes(), {
+  const consumer = await startChangeConsumer(deps.redis, new IncidentKeys(deps.prefix).changes(), {
     getIncident,
     subscriptions,
     log,

@@ -111,8 +111,13 @@ export const configSchema = z.object({
       httpPort: port.optional(),
       apiUrl: httpUrl.default('https://discord.com/api'),
       adminChannel: z.string().min(1).optional(),
+      /** Default permission for /subscribe and /unsubscribe: bits as a decimal string, or 'everyone'. */
+      subscribePermissions: z
+        .string()
+        .regex(/^(\d{1,20}|everyone)$/, "must be permission bits as a decimal number (16 = Manage Channels) or 'everyone'")
+        .default('16'),
     })
-    .default({ apiUrl: 'https://discord.com/api' }),
+    .default({ apiUrl: 'https://discord.com/api', subscribePermissions: '16' }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { analyzeCommand } from './analyze.js';
+import { discordRegisterCommand } from './discord-register.js';
 import { explainCommand } from './explain.js';
 import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
@@ -25,10 +26,5 @@ export const COMMANDS: readonly CliCommand[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   statusCommand,
-  notImplemented({
-    name: ['discord', 'register'],
-    summary: 'register Discord slash commands (never at boot)',
-    usage: '[--guild ID]',
-    options: { guild: { type: 'string' } },
-  }),
+  discordRegisterCommand,
 ];
