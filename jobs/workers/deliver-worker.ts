@@ -45,6 +45,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   const getIncident = (id: string) => store.getIncident(id);
 
   let worker: Worker<DeliverJobData, DeliverJobResult> | undefined = undefined;
+  let catchAllAnnounced = false;
   const processJob = async (job: Job<DeliverJobData>, token: string | undefined): Promise<DeliverJobResult> => {
     const data = job.data;
     if (!data?.incidentId || !data.target || !data.channel) throw new UnrecoverableError('deliver job without incident, target or channel');
@@ -118,6 +119,13 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
     logger,
     clock: deps.clock,
     maxAgeMs: MAX_CHANGE_AGE_MS,
+    onCatchAll: () => {
+      if (catchAllAnnounced) return;
+      catchAllAnnounced = true;
+      logger.info(
+        'no channel has subscribed yet, so the console shows every alert; `wirewatch subscribe --platform slack --channel C123 --region UA-32` narrows it',
+      );
+    },
   });
   const dispatcher = startNoticeDispatcher(deps, { notices, sinks: sinks.adminSinks, logger });
 

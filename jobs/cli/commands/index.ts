@@ -4,6 +4,7 @@ import { discordRegisterCommand } from './discord-register.js';
 import { explainCommand } from './explain.js';
 import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
+import { replayCommand } from './replay.js';
 import { runCommand, workerCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptions.js';
@@ -15,13 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   analyzeCommand,
   explainCommand,
   parseCommand,
-  notImplemented({
-    name: ['replay'],
-    summary: 'push saved feed files through the whole pipeline to the configured sinks',
-    usage: '<feed.xml...>',
-    options: {},
-    positionals: { min: 1, max: 100 },
-  }),
+  replayCommand,
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
