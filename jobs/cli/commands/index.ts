@@ -2,7 +2,6 @@ import type { CliCommand } from '../command.js';
 import { analyzeCommand } from './analyze.js';
 import { discordRegisterCommand } from './discord-register.js';
 import { explainCommand } from './explain.js';
-import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
 import { replayCommand } from './replay.js';
 import { runCommand, workerCommand } from './run.js';
