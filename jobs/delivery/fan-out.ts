@@ -7,6 +7,7 @@ import { describeSubscriptionQuery, selectRecipients } from '../../src/delivery/
 import type { ChannelAddress, Incident, Logger, SubscriptionRepository } from '../../src/domain/index.js';
 import { ancestorsOf } from '../../src/geo/index.js';
 import type { DeliveryLog } from '../../src/store/delivery-log.js';
+import type { ChannelOrder } from './channel-order.js';
 import { parseChannelKey, toChannelKey } from '../../src/store/subscription-store.js';
 import { DELIVER_JOB_NAME, DELIVER_JOB_OPTIONS, deliverJobId, type DeliverJobData } from '../queues.js';
 
@@ -26,6 +27,8 @@ export interface FanOutDeps {
   logger: Logger;
   /** Called when an alert goes to the console's catch-all view (the worker says once why). */
   onCatchAll?: () => void;
+  /** Per-channel order of deliveries; jobs are recorded in it before they are enqueued. */
+  order?: ChannelOrder;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function fanOutIncident(incident: Incident, deps: FanOutDeps): Prom
   }
   const jobs = [...targets].map(([target, channel]) => ({ incidentId: incident.id, version: incident.version, target, channel }));
   if (jobs.length > 0) {
+    await deps.order?.record(jobs.map((data) => ({ target: data.target, jobId: deliverJobId(data) })));
     await deps.queue.addBulk(
       jobs.map((data) => ({ name: DELIVER_JOB_NAME, data, opts: { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(data) } })),
     );

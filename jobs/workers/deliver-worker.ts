@@ -6,6 +6,7 @@ import { createDeliveryLog } from '../../src/store/delivery-log.js';
 import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { createOperatorNotices } from '../../src/store/operator-notices.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
+import { createChannelOrder } from '../delivery/channel-order.js';
 import { startChangeConsumer } from '../delivery/fan-out.js';
 import { startNoticeDispatcher } from '../delivery/notice-dispatcher.js';
 import { createSinkSet } from '../delivery/sinks.js';
@@ -43,6 +44,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   if (sinks.consoleOnly) logger.info('alerts go to the console (no Slack or Discord token set)');
   const queue = createQueue<DeliverJobData>('deliver', deps);
   const getIncident = (id: string) => store.getIncident(id);
+  const order = createChannelOrder(deps.redis, deps.prefix, queue);
 
   let worker: Worker<DeliverJobData, DeliverJobResult> | undefined = undefined;
   let catchAllAnnounced = false;
@@ -54,7 +56,9 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
     const lock = await acquireLock(deps.redis, lockKey, lockDuration);
     if (lock === undefined) await delay(job, token, 200 + Math.random() * 300);
     try {
-      return await deliverAlert(data, {
+      // An earlier alert for this channel is still pending (retrying a 500, say): wait behind it.
+      if (!(await order.isTurn(data.target, job.id ?? ''))) await delay(job, token, 200 + Math.random() * 200);
+      const outcome = await deliverAlert(data, {
         getIncident,
         log,
         sink: sinks.sinkFor(data.channel),
@@ -62,6 +66,8 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
         clock: deps.clock,
         beforeSend: () => takeChannelSlot(data.target),
       });
+      await order.release(data.target, job.id ?? '');
+      return outcome;
     } catch (error) {
       if (error instanceof ChannelBusy) await delay(job, token, error.waitMs);
       if (isWirewatchError(error, 'delivery_rate_limited')) {
@@ -70,7 +76,10 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
         await worker?.rateLimit(Math.max(retryAfterMs, 100));
         throw Worker.RateLimitError();
       }
-      if (isWirewatchError(error, 'delivery_permanent')) return pauseChannel(data, String(error.detail?.reason ?? error.message));
+      if (isWirewatchError(error, 'delivery_permanent')) {
+        await order.release(data.target, job.id ?? '');
+        return pauseChannel(data, String(error.detail?.reason ?? error.message));
+      }
       throw error;
     } finally {
       if (lock !== undefined) await releaseLock(deps.redis, lockKey, lock);
@@ -117,6 +126,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
     queue,
     consoleOnly: sinks.consoleOnly,
     logger,
+    order,
     clock: deps.clock,
     maxAgeMs: MAX_CHANGE_AGE_MS,
     onCatchAll: () => {

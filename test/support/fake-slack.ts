@@ -9,7 +9,7 @@ export interface FakeSlackCall {
   args: Record<string, unknown>;
 }
 
-export type FakeFailure = { status: 429; retryAfter: number } | { error: string };
+export type FakeFailure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
 
 export interface FakeSlackUser {
   is_admin?: boolean;
@@ -144,8 +144,10 @@ export class FakeSlack {
     const index = this.failures.findIndex((f) => f.method === method && (f.channel === undefined || f.channel === channel));
     if (index >= 0) {
       const failure = this.failures.splice(index, 1)[0]?.failure as FakeFailure;
-      if ('status' in failure)
+      if ('status' in failure) {
+        if (failure.status === 500) return { status: 500, body: { ok: false, error: 'internal_error' } };
         return { status: 429, headers: { 'retry-after': String(failure.retryAfter) }, body: { ok: false, error: 'ratelimited' } };
+      }
       return { status: 200, body: { ok: false, error: failure.error } };
     }
     return { status: 200, body: this.answer(method, token, args) };
