@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * The one configuration schema. Values come from environment variables and an optional
  * YAML/JSON file (`WIREWATCH_CONFIG`); jobs/config/load-config.ts maps both onto this shape and
- * reports every problem at once, naming the variable or file key.
+ * reports every problem at once, naming the variable or file key. Each default is written once,
+ * on its field: a missing section is `prefault({})`, parsed like an empty one, so its fields'
+ * defaults apply.
  */
 const boolish = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -44,7 +46,7 @@ export const configSchema = z.object({
         .regex(/^\{[a-z0-9_-]+\}$/, 'must be a hash tag such as {wirewatch}')
         .default('{wirewatch}'),
     })
-    .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
+    .prefault({}),
   httpPort: port.optional(),
   allowPrivateNetworks: boolish.default(false),
   /** Put in the User-Agent so feed operators can reach us. */
@@ -65,16 +67,7 @@ export const configSchema = z.object({
       maxBackoffSeconds: z.coerce.number().int().positive().default(3600),
       maxCacheSeconds: z.coerce.number().int().positive().default(900),
     })
-    .default({
-      intervalSeconds: 60,
-      maxBytes: 5 * 1024 * 1024,
-      connectTimeoutMs: 10_000,
-      timeoutMs: 30_000,
-      backfillWindowSeconds: 3600,
-      failureThreshold: 10,
-      maxBackoffSeconds: 3600,
-      maxCacheSeconds: 900,
-    }),
+    .prefault({}),
   incidents: z
     .object({
       strikeWindowHours: z.coerce.number().positive().default(12),
@@ -85,7 +78,7 @@ export const configSchema = z.object({
       maxLifetimeHours: z.coerce.number().positive().default(120),
       retentionDays: z.coerce.number().positive().default(30),
     })
-    .default({ strikeWindowHours: 12, negotiationWindowHours: 72, followUpHours: 48, maxLifetimeHours: 120, retentionDays: 30 }),
+    .prefault({}),
   slack: z
     .object({
       botToken: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
@@ -95,7 +88,7 @@ export const configSchema = z.object({
       apiUrl: httpUrl.default('https://slack.com/api/'),
       adminChannel: z.string().min(1).optional(),
     })
-    .default({ apiUrl: 'https://slack.com/api/' }),
+    .prefault({}),
   discord: z
     .object({
       token: z.string().min(1).optional(),
@@ -108,7 +101,7 @@ export const configSchema = z.object({
       apiUrl: httpUrl.default('https://discord.com/api'),
       adminChannel: z.string().min(1).optional(),
     })
-    .default({ apiUrl: 'https://discord.com/api' }),
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;
