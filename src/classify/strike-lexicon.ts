@@ -205,42 +205,36 @@ export const TARGET_AFTER = alt(
 );
 
 /** Non-military senses of "strike" and natural events; blanked out before any rule looks at the text. */
-// `stems`: every match of `pattern` contains one of them literally, so a sentence without any is
-// skipped with a plain substring search. Keep them in step with the pattern.
-export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string; stems: readonly string[] }[] = [
-  { rule: 'hunger-strike', pattern: 'hunger[- ]strik\\w*', stems: ['hunger'] },
+// The strike rules gate each by the word starts every match contains (`leadingStems`).
+export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string }[] = [
+  { rule: 'hunger-strike', pattern: 'hunger[- ]strik\\w*' },
   {
     rule: 'labour-strike',
     pattern:
       "(labou?r|general|national|nationwide|workers'?|miners'?|teachers'?|nurses'?|doctors'?|rail|railway|transport|dock|dockers'?|postal|student|warning|wildcat|one-day|24-hour|48-hour|pilots'?|union) strikes?" +
       '|(on|went on|go on|going on|stage[ds]? an?|call(ed|s)? an?|threaten(ed|s)? an?|vote[ds]? for an?|join(ed)? the) strike\\b|strike action|strikers|strike ballot|walk-?outs?|picket\\w*',
-    stems: ['strike', 'walk', 'picket'],
   },
   {
     rule: 'idiom',
     pattern:
       '(strik(e|es|ing)|struck) (an? |the )?(\\w+ )?(deal|balance|chord|note|pose|bargain|agreement|compromise|tone|match|accord)s?\\b|(strik(e|es|ing)|struck) down|lucky strike|strike out',
-    stems: ['strik', 'struck'],
   },
-  { rule: 'lightning', pattern: 'lightning( strikes?| struck| bolts?)?', stems: ['lightning'] },
+  { rule: 'lightning', pattern: 'lightning( strikes?| struck| bolts?)?' },
   {
     rule: 'meteor',
     pattern: '(meteor\\w*|asteroid|fireball)( (strikes?|struck|hits?|explosions?|blasts?|exploded))?',
-    stems: ['meteor', 'asteroid', 'fireball'],
   },
   // Test launches have no target; "test" before or after the launch word marks them.
   {
     rule: 'weapons-test',
     pattern: '(test|trial)[- ]?(launch\\w*|fir\\w*)|(launch|firing)( \\w+)? tests?|(missile|rocket|weapons?) tests?',
-    stems: ['test', 'trial'],
   },
   // "Shell" is also an oil major, and its results are wire news next to the war's.
   {
     rule: 'company',
     pattern: "shell('s)? (plc|profits?|shares|posts|reports|earnings|results|ceo|chief|boss|investors)",
-    stems: ['shell'],
   },
-  { rule: 'cyber', pattern: '(cyber|hacker|ddos|ransomware)[- ]?(attacks?|strikes?)', stems: ['cyber', 'hacker', 'ddos', 'ransomware'] },
+  { rule: 'cyber', pattern: '(cyber|hacker|ddos|ransomware)[- ]?(attacks?|strikes?)' },
 ];
 
 /** Words that make an attack hypothetical when they govern it: threats, warnings, plans. */
@@ -285,7 +279,6 @@ export const NON_MILITARY_VIOLENCE =
 export const INVASION_SCALE = '(full-scale|all-out|military|large-scale ground) $';
 
 /** Ground fighting: repelled attacks and assaults are battles, not weapon strikes. */
-export const GROUND_REPEL_STEMS: readonly string[] = ['repuls', 'repel', 'fought off', 'beat ', 'held off', 'thwart', 'foil', 'stopped'];
 export const GROUND_REPEL =
   '\\b(repuls\\w*|repel\\w*|fought off|beat (back|off)|held off|thwart\\w*|foil\\w*|stopped)\\b([^.;]{0,60}?)\\b(attacks?|assaults?|attempts?|offensives?)\\b';
 
