@@ -3,88 +3,15 @@
  * not from any corpus item. Each is a regular-expression source matched on folded, lower-case text.
  */
 
+import { MILITARY_WEAPON_SOURCE, WEAPON_SOURCE } from '../vocabulary/weapons.js';
+
 const alt = (...parts: string[]): string => parts.join('|');
 
-/** Weapons and means of attack. A weapon alone is not a strike: deliveries and arsenals name them too. */
-export const WEAPON = alt(
-  'drones?',
-  'uavs?',
-  'unmanned aerial vehicles?',
-  'shaheds?',
-  'gerans?',
-  'kamikaze',
-  'loitering munitions?',
-  'lancets?',
-  'orlan-?10s?',
-  'missiles?',
-  'rockets?',
-  'ballistic',
-  's-[34]00s?',
-  'iskanders?',
-  'kinzhals?',
-  'kalibrs?',
-  'kh-\\d+\\w*',
-  'onyx',
-  'tochka(-u)?',
-  'himars',
-  'atacms',
-  'storm shadows?',
-  'artillery',
-  'howitzers?',
-  'mortars?',
-  'mlrs',
-  'grad (rockets?|systems?|mlrs)',
-  'multiple (launch )?rocket (launchers?|systems?)',
-  'shells',
-  'shelling',
-  'shelled',
-  'bombs?',
-  'bombing',
-  'bombed',
-  'bombard\\w*',
-  'glide bombs?',
-  'aerial bombs?',
-  'cluster (munitions?|bombs?)',
-  'thermobaric \\w+',
-  'air ?strikes?',
-  'air raids?',
-  'aviation',
-  'aircraft',
-  'warplanes?',
-  'fighter jets?',
-  'su-\\d+\\w*',
-  'air targets?',
-  'fire missions?',
-  'projectiles?',
-  'munitions?',
-);
+/** Weapons and means of attack (src/vocabulary/weapons.ts). A weapon alone is not a strike: deliveries and arsenals name them too. */
+export const WEAPON = WEAPON_SOURCE;
 
 /** Weapons that only armed forces use: their presence overrides "bomb"-style terrorism readings. */
-export const MILITARY_WEAPON = alt(
-  'drones?',
-  'uavs?',
-  'shaheds?',
-  'kamikaze',
-  'missiles?',
-  'rockets?',
-  's-[34]00s?',
-  'iskanders?',
-  'kinzhals?',
-  'kalibrs?',
-  'artillery',
-  'mortars?',
-  'mlrs',
-  'shells',
-  'shelling',
-  'shelled',
-  'bombard\\w*',
-  'glide bombs?',
-  'aerial bombs?',
-  'air ?strikes?',
-  'aviation',
-  'warplanes?',
-  'cluster munitions?',
-);
+export const MILITARY_WEAPON = MILITARY_WEAPON_SOURCE;
 
 /** Verbs and nouns of a realised attack, its interception or its effects. */
 export const ATTACK_ACT = alt(

@@ -12,7 +12,7 @@ export function leadingStems(source: string): string[] | undefined {
   return stems === undefined ? undefined : [...new Set(stems)];
 }
 
-const BOUNDARY = '\u0001';
+const BOUNDARY = '\u00a7';
 // Past four letters a stem is rare enough; fewer stems are then worth more than longer ones.
 const ENOUGH = 4;
 
@@ -58,7 +58,7 @@ function sequenceStems(elements: readonly Element[]): string[] | undefined {
     const element = elements[k];
     if (element === undefined || isOptional(element)) continue;
     // A literal opening with a space starts its own word: "(labour|general) strikes?" → "strike".
-    const ownWord = element.kind === 'lit' && /^[ \u0001]+[^ \u0001]/.test(element.text);
+    const ownWord = element.kind === 'lit' && /^[ \u00a7]+[^ \u00a7]/.test(element.text);
     if (!ownWord && !startsWord(elements, k)) continue;
     better(elementStems(element));
   }
@@ -67,7 +67,7 @@ function sequenceStems(elements: readonly Element[]): string[] | undefined {
 
 function elementStems(element: Element): string[] | undefined {
   if (element.kind === 'lit') {
-    const text = element.text.replace(/^[ \u0001-]+/, '').replace(/\u0001.*$/, '');
+    const text = element.text.replace(/^[ \u00a7-]+/, '').replace(/\u00a7.*$/, '');
     return text === '' ? undefined : [text];
   }
   return element.kind === 'group' ? alternativesStems(element.body) : undefined;
@@ -78,14 +78,14 @@ function startsWord(elements: readonly Element[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) {
     const previous = elements[j];
     if (previous === undefined) return false;
-    if (previous.kind === 'lit') return /[ \u0001-]$/.test(previous.text);
+    if (previous.kind === 'lit') return /[ \u00a7-]$/.test(previous.text);
     if (!isOptional(previous) || !endsWithSpace(previous)) return false;
   }
   return true;
 }
 
 const isOptional = (e: Element): boolean => e.kind !== 'lit' && e.optional;
-const endsWithSpace = (e: Element): boolean => (e.kind === 'lit' ? /[ \u0001]$/.test(e.text) : e.kind === 'group' && e.body.endsWith(' '));
+const endsWithSpace = (e: Element): boolean => (e.kind === 'lit' ? /[ \u00a7]$/.test(e.text) : e.kind === 'group' && e.body.endsWith(' '));
 
 function parseSequence(sequence: string): Element[] {
   const out: Element[] = [];

@@ -89,3 +89,27 @@ export const WEAPONS: readonly WeaponEntry[] = [
   weapon('air raid', 'air', [f('air raids?'), f('fighter jets?'), f('su-\\d+\\w*')], false),
   weapon('munition', 'munition', [f('fire missions?'), f('projectiles?'), f('munitions?')], false),
 ];
+
+const alt = (forms: readonly WeaponForm[]): string => forms.map((form) => form.source).join('|');
+const ALL_FORMS = WEAPONS.flatMap((w) => w.forms);
+
+/** Every weapon and means of attack (strike cues: a weapon with an act). */
+export const WEAPON_SOURCE = alt(ALL_FORMS);
+/** Weapons only armed forces use. */
+export const MILITARY_WEAPON_SOURCE = alt(ALL_FORMS.filter((form) => form.military === true));
+/** The weapons a fact names, most specific first. */
+export const WEAPON_NAME_SOURCE = alt(WEAPONS.filter((w) => w.fact).flatMap((w) => w.forms));
+
+const WHOLE = WEAPONS.filter((w) => w.fact).map((w) => ({ id: w.id, pattern: new RegExp(`^(?:${alt(w.forms)})$`) }));
+const FAMILY = new Map(WEAPONS.map((w) => [w.id, w.family]));
+
+/** The canonical id of a weapon name as written ("Shaheds" → 'shahed'); an unknown name stays itself. */
+export function canonicalWeaponName(name: string): string {
+  return WHOLE.find((w) => w.pattern.test(name))?.id ?? name;
+}
+
+/** The family of a weapon id or name ('shahed' → 'drone'); an unknown weapon is its own family. */
+export function familyOfWeapon(weapon: string): string {
+  const name = weapon.toLowerCase();
+  return FAMILY.get(name) ?? FAMILY.get(canonicalWeaponName(name)) ?? name;
+}
