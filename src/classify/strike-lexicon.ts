@@ -3,6 +3,7 @@
  * not from any corpus item. Each is a regular-expression source matched on folded, lower-case text.
  */
 
+import { FACILITY_SOURCE, TARGET_AFTER_SOURCE } from '../vocabulary/targets.js';
 import { MILITARY_WEAPON_SOURCE, WEAPON_SOURCE } from '../vocabulary/weapons.js';
 
 const alt = (...parts: string[]): string => parts.join('|');
@@ -94,42 +95,8 @@ export const DAMAGE = alt(
   'evacuat\\w+',
 );
 
-/** Things a strike hits: "strikes on X" reads as military when X is one of these. */
-export const TARGET_AFTER = alt(
-  'hospitals?',
-  'schools?',
-  'homes?',
-  'houses?',
-  'residential',
-  'apartments?',
-  'buildings?',
-  'infrastructure',
-  'power',
-  'energy',
-  'plants?',
-  'stations?',
-  'depots?',
-  'bases?',
-  'airfields?',
-  'airports?',
-  'positions',
-  'ports?',
-  'bridges?',
-  'settlements?',
-  'villages?',
-  'cities',
-  'city',
-  'towns?',
-  'territory',
-  'npp',
-  'znpp',
-  'mall',
-  'markets?',
-  'warehouses?',
-  'facilit(y|ies)',
-  'command posts?',
-  'headquarters',
-);
+/** Things a strike hits (src/vocabulary/targets.ts): "strikes on X" reads as military when X is one of these. */
+export const TARGET_AFTER = TARGET_AFTER_SOURCE;
 
 /** Non-military senses of "strike" and natural events; blanked out before any rule looks at the text. */
 // The strike rules gate each by the word starts every match contains (`leadingStems`).
@@ -185,7 +152,7 @@ export const DELIVERY =
 export const STATISTICS =
   'since (the )?(beginning|start|outbreak|onset|first days?)|since (the )?(full-scale|invasion|war (began|started)|february|feb\\b|24 february|february 24|\\d{4})|' +
   '(over|in|during) (the )?(past|last|previous) (week|month|year|\\d+ (days|weeks|months))|(past|last) (week|month|year)|so far (this|in)|' +
-  'per day|on average|a day on average|missile campaign|strike campaign|bombing campaign|air campaign|arsenal|stockpiles?|running out|' +
+  'per day|on average|a day on average|missile campaign|strike campaign|bombing campaign|air campaign|(missile|weapons?|nuclear) arsenals?|arsenals? (is|are|has|have|of|running|shrink\\w*|dwindl\\w*)|stockpiles?|running out|' +
   // A timeline or chronology retells many attacks, not one.
   'timeline|chronology|' +
   'between (\\w+ )?\\d{1,2}( \\w+)? and \\d{1,2}\\b';
@@ -210,35 +177,7 @@ export const GROUND_REPEL =
   '\\b(repuls\\w*|repel\\w*|fought off|beat (back|off)|held off|thwart\\w*|foil\\w*|stopped)\\b([^.;]{0,60}?)\\b(attacks?|assaults?|attempts?|offensives?)\\b';
 
 /** Facilities whose attack is physical by nature: "attack on a hospital" is never rhetoric. */
-export const FACILITY = alt(
-  'hospitals?',
-  'schools?',
-  'kindergartens?',
-  'homes?',
-  'houses?',
-  'residential',
-  'apartments?',
-  '(apartment |residential |high-rise )?buildings?',
-  'power (plants?|stations?|lines?|grid)',
-  'energy (infrastructure|facilit(y|ies))',
-  'substations?',
-  '(nuclear )?(power )?plant',
-  'npp',
-  'znpp',
-  '(oil|fuel|ammunition) depots?',
-  'refiner(y|ies)',
-  '(air|naval|military) bases?',
-  'airfields?',
-  'railway( stations?)?',
-  'train stations?',
-  'ports?',
-  'bridges?',
-  'malls?',
-  'shopping (centres?|centers?)',
-  'markets?',
-  'warehouses?',
-  'infrastructure',
-);
+export const FACILITY = FACILITY_SOURCE;
 
 /** A denial or negation just before the act: "was not attacking", "never struck". */
 export const NEGATION = "(not|never|no|didn't|wasn't|weren't|hasn't|haven't|denied|den(y|ies)|without)( \\w+)?$";

@@ -1,3 +1,5 @@
+import { topLevelAlternatives } from './match-all.js';
+
 /**
  * Literal word starts that every match of a regular-expression source contains: one set per
  * alternative, taken from the most selective part of it that must match at a word start —
@@ -21,7 +23,7 @@ type Quantified = { kind: 'group'; body: string; optional: boolean } | { kind: '
 
 function alternativesStems(body: string): string[] | undefined {
   const out: string[] = [];
-  for (const alternative of splitTopLevel(body)) {
+  for (const alternative of topLevelAlternatives(body)) {
     const stems = sequenceStems(parseSequence(alternative));
     if (stems === undefined) return undefined;
     out.push(...stems);
@@ -144,7 +146,8 @@ function parseSequence(sequence: string): Element[] {
   return out;
 }
 
-function matchingParen(s: string, from: number): number {
+/** The index of the `)` closing the group that opens at `from`. */
+export function matchingParen(s: string, from: number): number {
   let depth = 0;
   for (let i = from; i < s.length; i++) {
     const c = s.charAt(i);
@@ -154,23 +157,4 @@ function matchingParen(s: string, from: number): number {
     else if (c === ')' && --depth === 0) return i;
   }
   return s.length - 1;
-}
-
-function splitTopLevel(body: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charAt(i);
-    if (c === '\\') i++;
-    else if (c === '[') while (i < body.length && body.charAt(i) !== ']') i += body.charAt(i) === '\\' ? 2 : 1;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(body.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(body.slice(from));
-  return out;
 }
