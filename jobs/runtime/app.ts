@@ -35,6 +35,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     url: config.redis.url,
     dataDir: config.redis.dataDir,
     logger,
+    waitMs: config.redisWaitSeconds * 1000,
     ...(options.localRedisUrl === undefined ? {} : { localUrl: options.localRedisUrl }),
   });
   logger.info({ redis: endpoint.url, origin: endpoint.origin }, `using Redis at ${endpoint.url} (${endpoint.origin})`);
