@@ -10,7 +10,7 @@ import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { sendStories, waitUntil } from '../support/delivery-fixtures.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { cityOf, cityStrikes } from '../support/fault-stories.js';
+import { cityIn, cityOf, cityStrikes } from '../support/fault-stories.js';
 import { RecordingSink } from '../support/recording-sink.js';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
 
@@ -37,7 +37,6 @@ const slackCities = (channel: string) =>
   [...slack.messages.entries()].filter(([key]) => key.startsWith(`${channel}/`)).map(([, args]) => cityIn(String(args.text)));
 const discordCities = (channel: string) =>
   [...discord.messages.values()].filter((m) => m.channelId === channel).map((m) => cityIn(JSON.stringify(m.body)));
-const cityIn = (text: string) => stories.map(cityOf).find((city) => text.includes(city)) ?? '?';
 
 beforeAll(async () => {
   await slack.start();

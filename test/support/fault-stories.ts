@@ -23,6 +23,11 @@ export function cityStrikes(count: number, tag = 'fault'): Story[] {
   });
 }
 
-export function cityOf(story: Story): string {
-  return CITIES.find((c) => story.title.includes(c)) ?? '';
+export function cityOf(story: Pick<Story, 'title'>): string {
+  return cityIn(story.title);
+}
+
+/** The first of our cities a rendered message names ('?' for none). */
+export function cityIn(text: string): string {
+  return CITIES.find((c) => text.includes(c)) ?? '?';
 }
