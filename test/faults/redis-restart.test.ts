@@ -37,6 +37,8 @@ beforeAll(async () => {
   feeds = await startFeedServer();
   feeds.route('/wire.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss(items)));
   direct = new Redis(redis.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  // This test's own connection sees the outage too; its reconnect attempts are expected noise.
+  direct.on('error', () => undefined);
   await direct.connect();
   const prefix = uniquePrefix('fault-restart');
   const subscriptions = new SubscriptionStore(direct, prefix);
