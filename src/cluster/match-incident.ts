@@ -1,6 +1,6 @@
 import type { Facts, Incident, Kind } from '../domain/index.js';
 import type { IncidentReport } from './incident-report.js';
-import { comparePair, relatePlaces, type PairWeights } from './pair-evidence.js';
+import { comparePair, countriesDiffer, relatePlaces, type PairWeights } from './pair-evidence.js';
 import type { AncestorsOf } from './region-lineage.js';
 import { termContainment } from './story-terms.js';
 

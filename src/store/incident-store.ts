@@ -3,7 +3,10 @@ import type { IncidentReport } from '../cluster/incident-report.js';
 import type { IncidentCard, MatchPolicy } from '../cluster/match-incident.js';
 import type { AncestorsOf } from '../cluster/region-lineage.js';
 import type { Incident, IncidentChange } from '../domain/index.js';
+import { strikeReachMs } from '../cluster/match-policy.js';
+import { oblastOf } from '../cluster/pair-evidence.js';
 import { commitIncident, type CommitOutcome } from './commit-incident.js';
+import { commitMerge, type MergeOutcome } from './commit-merge.js';
 import { IncidentKeys } from './incident-keys.js';
 
 export interface IncidentStoreOptions {
@@ -108,9 +111,14 @@ export class IncidentStore {
   /** Index key → oldest lastSeen worth reading. */
   private candidateReads(report: IncidentReport, policy: MatchPolicy): Map<string, number> {
     const reads = new Map<string, number>();
-    const { kinds, regions, facts } = report.analysis;
-    if (kinds.includes('strike')) {
-      const since = report.time - policy.strikeWindowMs;
+    const { kinds, facts } = report.analysis;
+    // A report with no kind can only follow up a strike: it is read by the places it names.
+    const regions =
+      kinds.length === 0
+        ? [...new Set(report.signature.places.map((p) => oblastOf(p, this.options.ancestorsOf)))].map((code) => ({ code }))
+        : report.analysis.regions;
+    if (kinds.includes('strike') || kinds.length === 0) {
+      const since = report.time - strikeReachMs(policy);
       if (regions.length === 0) reads.set(this.keys.byKind('strike'), since);
       for (const region of regions) {
         reads.set(this.keys.within(region.code), since);
@@ -161,6 +169,51 @@ export class IncidentStore {
         changeStreamMaxLen: this.options.changeStreamMaxLen ?? 10_000,
       },
     );
+  }
+
+  /**
+   * A report that bridged incidents: the survivor (merged and grown) and every retired incident
+   * in one atomic commit. A retired incident leaves every index (lookups and matching never see
+   * it again) but stays stored, with `mergedInto`, for delivery to retire its messages.
+   */
+  commitMerge(
+    survivor: { incident: Incident; previous: Incident; rev: number },
+    retired: readonly { incident: Incident; previous: Incident; rev: number }[],
+    storyId: string,
+    readRevisions: ReadonlyMap<string, number>,
+    changes: readonly IncidentChange[],
+  ): Promise<MergeOutcome> {
+    const retentionSeconds = Math.ceil(this.options.retentionMs / 1000);
+    const indexes = this.keys.indexesOf(survivor.incident, this.options.ancestorsOf);
+    const live = new Set(indexes);
+    return commitMerge(this.redis, {
+      storyKey: this.keys.story(storyId),
+      revisionsKey: this.keys.revisions(),
+      changesKey: this.keys.changes(),
+      storyId,
+      readRevisions,
+      storyTtlSeconds: retentionSeconds,
+      incidentTtlSeconds: retentionSeconds + DAY_SECONDS,
+      changeStreamMaxLen: this.options.changeStreamMaxLen ?? 10_000,
+      writes: [
+        {
+          incident: survivor.incident,
+          key: this.keys.incident(survivor.incident.id),
+          expectedRev: survivor.rev,
+          changes,
+          indexes,
+          staleIndexes: this.keys.indexesOf(survivor.previous, this.options.ancestorsOf).filter((key) => !live.has(key)),
+        },
+        ...retired.map((r) => ({
+          incident: r.incident,
+          key: this.keys.incident(r.incident.id),
+          expectedRev: r.rev,
+          changes: r.incident.history.at(-1)?.changes ?? [],
+          indexes: [],
+          staleIndexes: this.keys.indexesOf(r.previous, this.options.ancestorsOf),
+        })),
+      ],
+    });
   }
 
   /**
