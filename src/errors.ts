@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'config_invalid'
   | 'redis_unavailable'
+  | 'redis_unreachable'
   | 'cli_usage'
   | 'not_implemented'
   | 'input_invalid'

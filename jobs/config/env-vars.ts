@@ -19,6 +19,11 @@ export const ENV_VARS: readonly EnvVar[] = [
     path: ['redis', 'dataDir'],
     help: 'Folder for the AOF files of a redis-server that wirewatch spawns itself',
   },
+  {
+    name: 'WIREWATCH_REDIS_WAIT_SECONDS',
+    path: ['redisWaitSeconds'],
+    help: 'How long start-up waits for REDIS_URL to answer before exiting with redis_unreachable (default 10)',
+  },
   { name: 'WIREWATCH_REDIS_PREFIX', path: ['redis', 'prefix'], help: 'Key prefix, a Redis Cluster hash tag such as {wirewatch}' },
   { name: 'WIREWATCH_CONFIG', path: [], help: 'Path of a YAML or JSON file with feeds: and other settings (see README)' },
   {

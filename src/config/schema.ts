@@ -45,6 +45,8 @@ export const configSchema = z.object({
         .default('{wirewatch}'),
     })
     .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
+  /** How long `run`/`worker` wait for a configured Redis to answer before exiting `redis_unreachable`. */
+  redisWaitSeconds: z.coerce.number().int().min(0).max(600).default(10),
   httpPort: port.optional(),
   allowPrivateNetworks: boolish.default(false),
   /** Put in the User-Agent so feed operators can reach us. */

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ChannelAddress, Subscription, SubscriptionRepository } from '../domain/index.js';
+import { countryOfRegion } from '../delivery/match-subscriptions.js';
 import { defineLuaScript } from './lua-script.js';
 
 /**
@@ -16,11 +17,6 @@ import { defineLuaScript } from './lua-script.js';
 /** `slack/T123/C456`: each part URI-encoded, so no `:` or `|` can appear inside it. */
 export function toChannelKey(channel: ChannelAddress): string {
   return [channel.platform, channel.workspace, channel.channel].map(encodeURIComponent).join('/');
-}
-
-/** ISO codes carry their country in the first two letters: `UA-32/bucha` → `UA`. */
-export function countryOfRegion(code: string): string {
-  return code.slice(0, 2).toUpperCase();
 }
 
 // KEYS: subs, subs:region:<code>, subs:country:<CC>, subs:channel:<key>; ARGV: id, json, channel key prefix of ids.
@@ -77,6 +73,13 @@ for i = 1, #ids, 500 do
 end
 return out
 `);
+
+/** The inverse of `toChannelKey`; undefined for a key that is not a channel's. */
+export function parseChannelKey(key: string): ChannelAddress | undefined {
+  const [platform, workspace, channel, ...rest] = key.split('/').map(decodeURIComponent);
+  if ((platform !== 'slack' && platform !== 'discord') || workspace === undefined || !channel || rest.length > 0) return undefined;
+  return { platform, workspace, channel };
+}
 
 export class SubscriptionStore implements SubscriptionRepository {
   private readonly base: string;
