@@ -12,11 +12,11 @@ export type WeightGrid = Partial<Record<keyof PairWeights, readonly number[]>>;
 
 /** Candidate values around the defaults; what the README's figures were chosen from. */
 export const DEFAULT_GRID: WeightGrid = {
-  threshold: [0.4, 0.45, 0.5, 0.6],
+  threshold: [0.4, 0.45, 0.5],
   overlap: [0.3, 0.6],
   sameTown: [0.15, 0.25, 0.35],
-  sameSite: [0.2, 0.35],
-  perDay: [-0.05, -0.15],
+  otherTarget: [-0.1, -0.2],
+  oneSite: [0, -0.05],
 };
 
 /** Precision first: a weight set below this pairwise precision is never chosen over one above it. */
@@ -70,4 +70,28 @@ function expandGrid(grid: WeightGrid): Partial<PairWeights>[] {
     combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [key]: value })));
   }
   return combos;
+}
+
+export interface Ablation {
+  weight: keyof PairWeights;
+  value: number;
+  /** Pairwise figures with this one weight set to 0 (every other as shipped). */
+  without: Score;
+}
+
+/** What each piece of evidence is worth: the figures with it left out, one at a time. */
+export function ablateWeights(
+  prepared: readonly PreparedStory[],
+  policy: MatchPolicy,
+  now: number,
+): { shipped: Score; ablations: Ablation[] } {
+  const shipped = scorePrepared(prepared, policy, now).overall.pairs;
+  const ablations = (Object.entries(policy.pairWeights) as [keyof PairWeights, number][])
+    .filter(([weight, value]) => value !== 0 && weight !== 'threshold')
+    .map(([weight, value]) => ({
+      weight,
+      value,
+      without: scorePrepared(prepared, { ...policy, pairWeights: { ...policy.pairWeights, [weight]: 0 } }, now).overall.pairs,
+    }));
+  return { shipped, ablations };
 }

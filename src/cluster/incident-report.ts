@@ -1,6 +1,5 @@
 import type { Analysis, Story } from '../domain/index.js';
 import { signReport, type ReportSignature } from './report-signature.js';
-import { extractTerms } from './story-terms.js';
 
 /** The fields of a story that incidents keep (the analyze CLI has no feed id). */
 export type ReportedStory = Pick<Story, 'id' | 'title' | 'summary' | 'link' | 'published' | 'source'>;
@@ -24,5 +23,5 @@ export function toIncidentReport(story: ReportedStory, analysis: Analysis, fallb
   const parsed = Date.parse(story.published);
   const time = Number.isFinite(parsed) ? Math.min(parsed, fallbackTime) : fallbackTime;
   const signature = signReport(story, analysis, time);
-  return { story, analysis, time, terms: extractTerms(`${story.title}. ${story.summary}`), signature };
+  return { story, analysis, time, terms: signature.terms, signature };
 }

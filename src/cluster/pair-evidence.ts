@@ -46,14 +46,14 @@ export const DEFAULT_PAIR_WEIGHTS: PairWeights = {
   unknownPlace: 0,
   sameSite: 0.2,
   otherSite: -0.3,
-  oneSite: 0,
+  oneSite: -0.05,
   sameTarget: 0.05,
-  otherTarget: -0.1,
+  otherTarget: -0.2,
   sameFamily: 0.05,
   otherFamily: -0.05,
   sameToll: 0.15,
   perDay: -0.15,
-  threshold: 0.45,
+  threshold: 0.4,
   unlabelled: 0,
 };
 
@@ -87,14 +87,14 @@ export function comparePair(
     return { links: false, score: 0, place, reason: 'places differ' };
   }
   if (apart > windows.followUpMs) return { links: false, score: 0, place, reason: 'too far apart in time' };
+  // Every pair of candidates passes here: terms are distinct and sorted, so no set is built.
   const sites = overlap(a.sites, b.sites, sitesAgree);
   if (apart > windows.sameEventMs && !isFollowUp(place, sites)) {
     return { links: false, score: 0, place, reason: 'a follow-up must name the same place and site' };
   }
   const shared = sharedTerms(a.terms, b.terms);
-  const sizes = [new Set(a.terms).size, new Set(b.terms).size];
-  let score =
-    shared === 0 ? 0 : (weights.text * shared) / Math.sqrt(sizes[0]! * sizes[1]!) + (weights.overlap * shared) / Math.min(...sizes);
+  const [m, n] = [a.terms.length, b.terms.length];
+  let score = shared === 0 ? 0 : (weights.text * shared) / Math.sqrt(m * n) + (weights.overlap * shared) / Math.min(m, n);
   score += placeWeight(place, weights);
   if (sites === 'shared') score += weights.sameSite;
   if (sites === 'disjoint') score += weights.otherSite;
@@ -169,7 +169,25 @@ function isTownLevel(code: string): boolean {
 }
 
 export function oblastOf(code: string, ancestorsOf: AncestorsOf): string {
-  return [code, ...ancestorsOf(code)].find((c) => c.length > 2 && !c.includes('/')) ?? code;
+  if (code.length > 2 && !code.includes('/')) return code;
+  return remembered(ancestorsOf)(code).find((c) => c.length > 2 && !c.includes('/')) ?? code;
+}
+
+// Matching asks for the same few hundred places' ancestors millions of times; the hierarchy is fixed.
+const memo = new WeakMap<AncestorsOf, AncestorsOf>();
+
+function remembered(ancestorsOf: AncestorsOf): AncestorsOf {
+  let cached = memo.get(ancestorsOf);
+  if (!cached) {
+    const known = new Map<string, string[]>();
+    cached = (code) => {
+      let found = known.get(code);
+      if (!found) known.set(code, (found = ancestorsOf(code)));
+      return found;
+    };
+    memo.set(ancestorsOf, cached);
+  }
+  return cached;
 }
 
 function overlap(a: readonly string[], b: readonly string[], agree = (x: string, y: string) => x === y): 'shared' | 'disjoint' | 'unknown' {
@@ -177,10 +195,21 @@ function overlap(a: readonly string[], b: readonly string[], agree = (x: string,
   return a.some((x) => b.some((y) => agree(x, y))) ? 'shared' : 'disjoint';
 }
 
-/** Distinct terms two reports share; the cosine and overlap above are symmetric, unlike containment. */
-function sharedTerms(a: readonly string[], b: readonly string[]): number {
-  const set = new Set(a);
+/**
+ * Terms two reports share (signature terms are distinct and sorted: one merge walk). The cosine
+ * and overlap coefficient built on it are symmetric, unlike the share of one report's terms.
+ */
+export function sharedTerms(a: readonly string[], b: readonly string[]): number {
   let shared = 0;
-  for (const term of new Set(b)) if (set.has(term)) shared++;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return shared;
 }
