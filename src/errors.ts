@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'delivery_rate_limited'
   | 'delivery_permanent'
   | 'delivery_failed'
+  /** A chat platform refused our credentials (bad or revoked bot token) at start-up. */
+  | 'platform_auth_failed'
   | 'internal_error';
 
 export class WirewatchError extends Error {

@@ -24,6 +24,8 @@ export interface FanOutDeps {
   /** No platform configured: with no subscription at all the console shows every alert. */
   consoleOnly: boolean;
   logger: Logger;
+  /** Called when an alert goes to the console's catch-all view (the worker says once why). */
+  onCatchAll?: () => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function fanOutIncident(incident: Incident, deps: FanOutDeps): Prom
     const candidates = await deps.subscriptions.findMatching(describeSubscriptionQuery(incident, ancestorsOf));
     for (const channel of selectRecipients(incident, candidates, ancestorsOf)) targets.set(toChannelKey(channel), channel);
     const everything = deps.consoleOnly && (await deps.subscriptions.count()) === 0;
+    if (everything) deps.onCatchAll?.();
     if (everything || shownIn.includes(CONSOLE_TARGET)) targets.set(CONSOLE_TARGET, CONSOLE_FEED);
   }
   const jobs = [...targets].map(([target, channel]) => ({ incidentId: incident.id, version: incident.version, target, channel }));

@@ -3,6 +3,7 @@ import { deliverAlert, type DeliverOutcome } from '../../src/delivery/deliver-al
 import { isWirewatchError } from '../../src/errors.js';
 import { formatAlert } from '../../src/format/format-alert.js';
 import { createDeliveryLog } from '../../src/store/delivery-log.js';
+import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { createOperatorNotices } from '../../src/store/operator-notices.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { startChangeConsumer } from '../delivery/fan-out.js';
@@ -10,8 +11,8 @@ import { startNoticeDispatcher } from '../delivery/notice-dispatcher.js';
 import { createSinkSet } from '../delivery/sinks.js';
 import { createQueue, createWorker, type DeliverJobData } from '../queues.js';
 import { acquireLock, releaseLock } from '../runtime/redis-lock.js';
+import { createIncidentStore } from '../runtime/stores.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
-import { createIncidentStore } from './story-worker.js';
 
 /** Platforms allow about one message per second per channel. */
 export const CHANNEL_INTERVAL_MS = 1000;
@@ -44,6 +45,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   const getIncident = (id: string) => store.getIncident(id);
 
   let worker: Worker<DeliverJobData, DeliverJobResult> | undefined = undefined;
+  let catchAllAnnounced = false;
   const processJob = async (job: Job<DeliverJobData>, token: string | undefined): Promise<DeliverJobResult> => {
     const data = job.data;
     if (!data?.incidentId || !data.target || !data.channel) throw new UnrecoverableError('deliver job without incident, target or channel');
@@ -108,7 +110,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   worker.on('failed', (job, error) => logger.error({ jobId: job?.id, err: error.message }, 'deliver job failed'));
   worker.on('error', (error) => logger.warn({ err: error.message }, 'deliver worker error'));
 
-  const consumer = await startChangeConsumer(deps.redis, store.keys.changes(), {
+  const consumer = await startChangeConsumer(deps.redis, new IncidentKeys(deps.prefix).changes(), {
     getIncident,
     subscriptions,
     log,
@@ -117,6 +119,13 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
     logger,
     clock: deps.clock,
     maxAgeMs: MAX_CHANGE_AGE_MS,
+    onCatchAll: () => {
+      if (catchAllAnnounced) return;
+      catchAllAnnounced = true;
+      logger.info(
+        'no channel has subscribed yet, so the console shows every alert; `wirewatch subscribe --platform slack --channel C123 --region UA-32` narrows it',
+      );
+    },
   });
   const dispatcher = startNoticeDispatcher(deps, { notices, sinks: sinks.adminSinks, logger });
 

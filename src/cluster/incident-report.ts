@@ -1,19 +1,8 @@
-import type { Analysis, Story } from '../domain/index.js';
-import { signReport, type ReportSignature } from './report-signature.js';
+import type { Analysis, IncidentReport, ReportedStory } from '../domain/index.js';
+import { signReport } from './report-signature.js';
 
-/** The fields of a story that incidents keep (the analyze CLI has no feed id). */
-export type ReportedStory = Pick<Story, 'id' | 'title' | 'summary' | 'link' | 'published' | 'source'>;
-
-/** A story with its analysis, ready to be matched against incidents and merged into one. */
-export interface IncidentReport {
-  story: ReportedStory;
-  analysis: Analysis;
-  /** Publication time in ms since the epoch. */
-  time: number;
-  terms: string[];
-  /** What pairwise matching compares (places at town level, sites, terms, toll). */
-  signature: ReportSignature;
-}
+// The types live in the domain so the repository port can name them; kept importable from here.
+export type { IncidentReport, ReportedStory } from '../domain/index.js';
 
 /**
  * Pairs a story with its analysis. `fallbackTime` (the processing clock) stands in for a missing

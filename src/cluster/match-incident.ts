@@ -1,4 +1,4 @@
-import type { Facts, Incident, Kind } from '../domain/index.js';
+import type { Facts, Incident, IncidentCard, Kind } from '../domain/index.js';
 import type { IncidentReport } from './incident-report.js';
 import { comparePair, countriesDiffer, relatePlaces, type PairWeights } from './pair-evidence.js';
 import type { AncestorsOf } from './region-lineage.js';
@@ -18,10 +18,7 @@ export interface MatchPolicy {
   ancestorsOf: AncestorsOf;
 }
 
-/** What matching reads of an incident; the store keeps it apart so candidates load cheaply. */
-export type IncidentCard = Pick<Incident, 'id' | 'kinds' | 'regions' | 'firstSeen' | 'lastSeen' | 'reports' | 'mergedInto'> & {
-  facts: Pick<Facts, 'targets' | 'weapons' | 'negotiation'>;
-};
+export type { IncidentCard } from '../domain/index.js';
 
 export function toIncidentCard(incident: Incident): IncidentCard {
   const { id, kinds, regions, firstSeen, lastSeen, reports, facts } = incident;

@@ -1,4 +1,5 @@
-import type { Facts, Kind, RegionRef, Severity, TargetType } from './analysis.js';
+import type { Analysis, Facts, Kind, RegionRef, Severity, TargetType } from './analysis.js';
+import type { Story } from './story.js';
 
 /**
  * One real-world event (an attack, a round of talks) as reported by one or more outlets.
@@ -116,4 +117,23 @@ export interface ReportSignature {
   injured?: number;
   /** Salient content terms (stop words and war-report vocabulary removed), bounded. */
   terms: string[];
+}
+
+/** What matching reads of an incident; the store keeps it apart so candidates load cheaply. */
+export type IncidentCard = Pick<Incident, 'id' | 'kinds' | 'regions' | 'firstSeen' | 'lastSeen' | 'reports' | 'mergedInto'> & {
+  facts: Pick<Facts, 'targets' | 'weapons' | 'negotiation'>;
+};
+
+/** The fields of a story that incidents keep (the analyze CLI has no feed id). */
+export type ReportedStory = Pick<Story, 'id' | 'title' | 'summary' | 'link' | 'published' | 'source'>;
+
+/** A story with its analysis, ready to be matched against incidents and merged into one. */
+export interface IncidentReport {
+  story: ReportedStory;
+  analysis: Analysis;
+  /** Publication time in ms since the epoch. */
+  time: number;
+  terms: string[];
+  /** What pairwise matching compares (places at town level, sites, terms, toll). */
+  signature: ReportSignature;
 }

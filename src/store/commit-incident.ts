@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Incident, IncidentChange } from '../domain/index.js';
+import type { CommitOutcome, Incident, IncidentChange } from '../domain/index.js';
 import { toIncidentCard } from '../cluster/match-incident.js';
 import { defineLuaScript } from './lua-script.js';
 
@@ -67,9 +67,6 @@ export interface CommitPlan {
   incidentTtlSeconds: number;
   changeStreamMaxLen: number;
 }
-
-export type CommitOutcome =
-  { status: 'committed'; rev: number } | { status: 'duplicate'; incidentId: string } | { status: 'conflict'; on: string };
 
 export async function commitIncident(redis: Redis, keys: CommitKeys, plan: CommitPlan): Promise<CommitOutcome> {
   const checks = [...plan.readRevisions].flatMap(([field, rev]) => [field, String(rev)]);

@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command.js';
 import { analyzeCommand } from './analyze.js';
+import { discordRegisterCommand } from './discord-register.js';
 import { explainCommand } from './explain.js';
-import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
+import { replayCommand } from './replay.js';
 import { runCommand, workerCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptions.js';
@@ -14,21 +15,10 @@ export const COMMANDS: readonly CliCommand[] = [
   analyzeCommand,
   explainCommand,
   parseCommand,
-  notImplemented({
-    name: ['replay'],
-    summary: 'push saved feed files through the whole pipeline to the configured sinks',
-    usage: '<feed.xml...>',
-    options: {},
-    positionals: { min: 1, max: 100 },
-  }),
+  replayCommand,
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
   statusCommand,
-  notImplemented({
-    name: ['discord', 'register'],
-    summary: 'register Discord slash commands (never at boot)',
-    usage: '[--guild ID]',
-    options: { guild: { type: 'string' } },
-  }),
+  discordRegisterCommand,
 ];
