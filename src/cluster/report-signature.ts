@@ -9,21 +9,25 @@ import { extractTerms } from './story-terms.js';
 export type { ReportSignature } from '../domain/index.js';
 
 const MAX_SIGNATURE_TERMS = 40;
+/** Words of an attack's aftermath: a story with no kind is worth placing (a gazetteer pass) only with one of these or a site. */
+const AFTERMATH =
+  /\b(attack|strike|struck|blast|explosion|shell|rubble|debris|kill|dead|death|victim|toll|bomb|missile|drone|rocket|wound|injur|casualt|mourn)/;
 
 /**
  * The signature of a story. Places are the analysis's finest ("town beats oblast"). A story with
- * neither kind gets no places from the analysis; when it names a site, they are read here, so a
+ * neither kind gets no places from the analysis; when it names a site or an attack's aftermath, they are read here, so a
  * reaction or a toll update the classifier missed can be recognised as a follow-up of an open
  * incident (only then: the gazetteer pass costs about as much as the rest of the analysis).
  */
 export function signReport(story: StoryText & { id: string }, analysis: Analysis, time: number): ReportSignature {
   const sentences = toSentences(story);
   const texts = sentences.map((s) => s.text);
-  const sites = extractSites(sentences.map((s) => s.lower).join(' \n '));
+  const lower = sentences.map((s) => s.lower).join(' \n ');
+  const sites = extractSites(lower);
   const places = new Set<string>();
   const countries = new Set<string>();
   const unlabelled = analysis.kinds.length === 0;
-  if ((unlabelled && sites.length > 0) || (!unlabelled && analysis.places === undefined)) {
+  if ((unlabelled && (sites.length > 0 || AFTERMATH.test(lower))) || (!unlabelled && analysis.places === undefined)) {
     const all = texts.map((_, i) => i);
     for (const { mention, role } of findEventRegions(texts, findSentencePlaces(texts), all).judgements) {
       if (role !== 'target') continue;

@@ -20,7 +20,7 @@ export async function processStory(story: ReportedStory, deps: ProcessStoryDeps)
   const now = deps.clock();
   if (analysis.kinds.length === 0) {
     const report = toIncidentReport(story, analysis, now);
-    if (report.signature.sites.length > 0) {
+    if (report.signature.sites.length > 0 || report.signature.places.length > 0) {
       const followed = await recordFollowUp(report, deps);
       if (followed) return followed;
     }

@@ -6,6 +6,7 @@ import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { comparePair } from '../../../src/cluster/pair-evidence.js';
 import type { Analysis } from '../../../src/domain/index.js';
 import { strikeReport, type FixtureReport } from '../../fixtures/incidents/build-report.js';
+import { BRIDGE_FIRST, BRIDGE_REPORT, BRIDGE_VAGUE } from '../../fixtures/incidents/bridge-stories.js';
 
 const NOW = Date.parse('2025-08-01T00:00:00Z');
 const policy = createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 });
@@ -173,30 +174,7 @@ describe('bounded sources', () => {
 });
 
 describe('merging bridged incidents', () => {
-  const first = strikeReport(
-    'x',
-    'Wire One',
-    '2025-07-10T03:00:00Z',
-    'Drone hits apartment block in Bucha',
-    'A drone hit an apartment block in Bucha at night; two residents were injured.',
-    { regions: ['UA-32'], targets: ['residential'] },
-  );
-  const vague = strikeReport(
-    'x',
-    'Global Desk',
-    '2025-07-10T04:00:00Z',
-    'Night of rubble for rescuers near the capital',
-    'Emergency crews searched collapsed floors until dawn, officials said.',
-    { regions: ['UA'], targets: ['residential'] },
-  );
-  const bridge = strikeReport(
-    'x',
-    'Wire Two',
-    '2025-07-10T05:00:00Z',
-    'Bucha: drone hits apartment block, rescuers search collapsed floors',
-    'Emergency crews searched the collapsed floors of the apartment block in Bucha after a drone hit it; two residents were injured.',
-    { regions: ['UA-32'], targets: ['residential'] },
-  );
+  const [first, vague, bridge] = [BRIDGE_FIRST, BRIDGE_VAGUE, BRIDGE_REPORT];
 
   it('folds the younger incident into the older one when a report joins both', () => {
     const [a, b, r] = [first, vague, bridge].map(reportOf) as [IncidentReport, IncidentReport, IncidentReport];
