@@ -3,7 +3,7 @@ import { runIncidentsReply } from '../../src/commands/incidents-reply.js';
 import { runSubscribeCommand, runSubscriptionsCommand, runUnsubscribeCommand } from '../../src/commands/subscription-commands.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import type { PlatformSink } from '../delivery/sinks.js';
-import { createIncidentStore } from '../workers/story-worker.js';
+import { createIncidentStore } from './stores.js';
 import type { RuntimeDeps } from '../workers/registry.js';
 
 /**

@@ -2,14 +2,13 @@ import type { CliCommand } from '../command.js';
 import { analyzeCommand } from './analyze.js';
 import { discordRegisterCommand } from './discord-register.js';
 import { explainCommand } from './explain.js';
-import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
 import { replayCommand } from './replay.js';
 import { runCommand, workerCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptions.js';
 
-// One entry per command in DESIGN.md §4. Each issue replaces its placeholder with a module.
+// One entry per command in DESIGN.md §4.
 export const COMMANDS: readonly CliCommand[] = [
   runCommand,
   workerCommand,
