@@ -1,5 +1,6 @@
 import type { App, webApi } from '@slack/bolt';
-import type { ChannelAddress, Clock, Logger, MessageRef } from '../../src/domain/index.js';
+import type { CommandContext as CoreCommandContext } from '../../src/commands/subscription-commands.js';
+import type { Clock, Logger, MessageRef } from '../../src/domain/index.js';
 import { WirewatchError } from '../../src/errors.js';
 import { formatErrorReply } from '../../src/format/command-replies.js';
 import type { CommandReply } from '../../src/format/replies.js';
@@ -9,10 +10,8 @@ import { LINK_ACTION_PREFIX } from './slack-blocks.js';
 export const SLASH_COMMANDS = ['incidents', 'subscribe', 'unsubscribe', 'subscriptions'] as const;
 export type SlashCommandName = (typeof SLASH_COMMANDS)[number];
 
-/** Who ran a command, where, and how to link to an alert in this workspace. */
-export interface CommandContext {
-  channel: ChannelAddress;
-  userId: string;
+/** Who ran a command and where (as the core use cases take it), and how to link to an alert here. */
+export interface CommandContext extends CoreCommandContext {
   /** A permalink to a posted alert, so `/incidents` can link to it. */
   linkToMessage(ref: MessageRef): string;
 }
@@ -63,7 +62,7 @@ export function registerSlackCommands(options: RegisterCommandsOptions): void {
       await ack();
       const context: CommandContext = {
         channel: { platform: 'slack', workspace: command.team_id, channel: command.channel_id },
-        userId: command.user_id,
+        user: command.user_id,
         linkToMessage: (ref) => permalink(options.workspaceUrl, ref),
       };
       const reply = await runCommand(name, command.text ?? '', context, runners[name], isAllowed);
@@ -87,7 +86,7 @@ async function runCommand(
 ): Promise<CommandReply> {
   try {
     if (runner === undefined) throw new WirewatchError('not_implemented', `/${name} is not available on this server yet`);
-    if ((name === 'subscribe' || name === 'unsubscribe') && !(await isAllowed(context.userId))) {
+    if ((name === 'subscribe' || name === 'unsubscribe') && !(await isAllowed(context.user))) {
       throw new WirewatchError(
         'command_forbidden',
         'Only the people the operator chose (SLACK_SUBSCRIBE_ALLOWED) may change subscriptions here.',

@@ -81,6 +81,16 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'SLACK_HTTP_PORT', path: ['slack', 'httpPort'], help: 'Port for Slack HTTP mode (POST /slack/events)' },
   { name: 'SLACK_API_URL', path: ['slack', 'apiUrl'], help: 'Slack Web API base URL' },
   { name: 'SLACK_ADMIN_CHANNEL', path: ['slack', 'adminChannel'], help: 'Slack channel id for operator notices (failing feeds)' },
+  {
+    name: 'SLACK_SUBSCRIBE_ALLOWED',
+    path: ['slack', 'subscribeAllowed'],
+    help: "Who may /subscribe and /unsubscribe: unset = anyone in the channel, 'admins' = workspace admins/owners, or Slack user ids (U…) comma separated",
+  },
+  {
+    name: 'SLACK_THREAD_UPDATES',
+    path: ['slack', 'threadUpdates'],
+    help: 'true = also reply in the alert thread when a new version changes something (the alert itself is always edited)',
+  },
   { name: 'DISCORD_TOKEN', path: ['discord', 'token'], help: 'Discord bot token; unset = no Discord' },
   { name: 'DISCORD_APPLICATION_ID', path: ['discord', 'applicationId'], help: 'Discord application id (for slash command registration)' },
   {

@@ -1,6 +1,7 @@
 import { createConsoleSink } from '../../adapters/console/console-sink.js';
 import { PLATFORMS, type ChannelAddress, type Platform, type Sink } from '../../src/domain/index.js';
 import { createDiscordPlatform } from '../runtime/discord-platform.js';
+import { createSlackPlatform } from '../runtime/slack-platform.js';
 import type { RuntimeDeps } from '../workers/registry.js';
 
 /** What a platform adapter hands the runtime: its outbound sink, and whether it has an admin channel. */
@@ -19,7 +20,7 @@ export type SinkFactory = (deps: RuntimeDeps) => Promise<PlatformSink | undefine
  * `discord: createDiscordSink`. A platform without a factory, or whose factory returns
  * undefined (no token), routes to the console sink.
  */
-export const SINK_FACTORIES: Partial<Record<Platform, SinkFactory>> = { discord: createDiscordPlatform };
+export const SINK_FACTORIES: Partial<Record<Platform, SinkFactory>> = { slack: createSlackPlatform, discord: createDiscordPlatform };
 
 export interface SinkSet {
   /** The channel's platform sink; the console when that platform is not configured. */

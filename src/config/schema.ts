@@ -98,8 +98,28 @@ export const configSchema = z.object({
       httpPort: port.optional(),
       apiUrl: httpUrl.default('https://slack.com/api/'),
       adminChannel: z.string().min(1).optional(),
+      /** Who may /subscribe and /unsubscribe: unset = anyone in the channel. */
+      subscribeAllowed: z
+        .string()
+        .trim()
+        .regex(/^(admins|[UW][A-Z0-9]+([\s,]+[UW][A-Z0-9]+)*)$/, "must be 'admins' or a list of Slack user ids (U…), comma separated")
+        .optional(),
+      threadUpdates: boolish.default(false),
     })
-    .default({ apiUrl: 'https://slack.com/api/' }),
+    .superRefine((slack, ctx) => {
+      // Half a mode is a typo, not a choice: say so at start-up instead of running without commands.
+      if (slack.signingSecret !== undefined && slack.httpPort === undefined)
+        ctx.addIssue({ code: 'custom', path: ['signingSecret'], message: 'HTTP mode also needs SLACK_HTTP_PORT' });
+      if (slack.httpPort !== undefined && slack.signingSecret === undefined)
+        ctx.addIssue({ code: 'custom', path: ['httpPort'], message: 'HTTP mode also needs SLACK_SIGNING_SECRET' });
+      if (slack.botToken === undefined && (slack.appToken !== undefined || slack.signingSecret !== undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: [slack.appToken ? 'appToken' : 'signingSecret'],
+          message: 'Slack also needs SLACK_BOT_TOKEN',
+        });
+    })
+    .default({ apiUrl: 'https://slack.com/api/', threadUpdates: false }),
   discord: z
     .object({
       token: z.string().min(1).optional(),

@@ -113,7 +113,7 @@ describe('Slack app in Socket Mode against a fake Slack', () => {
     await fake.sendEnvelope('slash_commands', commandPayload(fake, '/subscribe', 'Kyiv Oblast', 'U0ALICE'));
     await fake.sendEnvelope('slash_commands', commandPayload(fake, '/subscribe', 'Kyiv Oblast', 'U0ADMIN'));
     await fake.waitFor(() => fake.responses.length === 2, 'both replies');
-    expect(seen.map((s) => s.context.userId)).toEqual(['U0ADMIN']);
+    expect(seen.map((s) => s.context.user)).toEqual(['U0ADMIN']);
     const refused = fake.responses.find((r) => r.id.endsWith('U0ALICE'))?.body as { response_type: string; text: string };
     expect(refused.response_type).toBe('ephemeral');
     expect(refused.text).toContain('SLACK_SUBSCRIBE_ALLOWED');
