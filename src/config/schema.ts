@@ -47,6 +47,11 @@ export const configSchema = z.object({
         .default('{wirewatch}'),
     })
     .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
+  /**
+   * Polls in flight per worker process. Polls wait on the network (a real feed host takes
+   * 100–500 ms), so 100,000 feeds on a 5-minute cycle (333 checks/s) need dozens at once.
+   */
+  pollConcurrency: z.coerce.number().int().min(1).max(500).default(64),
   /** How long `run`/`worker` wait for a configured Redis to answer before exiting `redis_unreachable`. */
   redisWaitSeconds: z.coerce.number().int().min(0).max(600).default(10),
   httpPort: port.optional(),
