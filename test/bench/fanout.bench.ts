@@ -45,8 +45,8 @@ function incidentAt(i: number): Incident {
     sources: [],
     version: 1,
     history: [],
-    terms: [],
     clarity: 0,
+    reports: [],
   };
 }
 
