@@ -1,24 +1,41 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyzeStory } from '../../src/classify/analyze-story.js';
 import { evaluatePredictions } from '../../src/classify/evaluate.js';
 import { formatEvaluationReport } from '../../src/classify/evaluation-report.js';
-import { parseLabelledCorpus } from '../../src/classify/labelled-corpus.js';
+import { analyzeStory } from '../../src/classify/analyze-story.js';
 import { describeError } from '../../src/errors.js';
+import { DEFAULT_CORPUS_DIR, readCorpusFile } from '../../src/learn/corpus-files.js';
+import { pickClassifier, runCrossValidation } from '../../src/learn/cv-evaluation.js';
+import { dirname, basename } from 'node:path';
 
-// `npm run eval -- [file.jsonl] [--json]`: scores analyzeStory on a labelled corpus.
-const DEFAULT_CORPUS = '../shared/corpus/dev.jsonl';
-
+// `npm run eval -- [file.jsonl] [--json] [--classifier rules|model] [--cv K] [--corpus DIR] [--worst N]`:
+// scores analyzeStory on a labelled corpus (dev.jsonl by default), or cross-validates with --cv.
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
-  const file = positionals[0] ?? DEFAULT_CORPUS;
-  const gold = parseLabelledCorpus(await readFile(file, 'utf8'));
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean' },
+      classifier: { type: 'string' },
+      cv: { type: 'string' },
+      corpus: { type: 'string' },
+      worst: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const { name, classifier } = pickClassifier(values.classifier);
+  const dir = values.corpus ?? DEFAULT_CORPUS_DIR;
+  if (values.cv !== undefined) {
+    process.stdout.write(`${runCrossValidation(dir, Number(values.cv), name, Number(values.worst ?? '8'))}\n`);
+    return 0;
+  }
+  const file = positionals[0];
+  const gold = (file === undefined ? readCorpusFile(dir, 'dev.jsonl') : readCorpusFile(dirname(file), basename(file))).stories;
   const predicted = gold.map((item) => {
-    const analysis = analyzeStory(item);
+    const analysis = analyzeStory(item, classifier);
     return { id: item.id, kinds: analysis.kinds, regions: analysis.regions.map((r) => r.code) };
   });
   const report = evaluatePredictions(gold, predicted);
-  process.stdout.write(`${values.json === true ? JSON.stringify(report) : formatEvaluationReport(report, file)}\n`);
+  const source = `${file ?? `${dir}/dev.jsonl`} (${name} classifier)`;
+  process.stdout.write(`${values.json === true ? JSON.stringify(report) : formatEvaluationReport(report, source)}\n`);
   return 0;
 }
 

@@ -4,17 +4,32 @@ import { extractFacts } from '../extract/extract-facts.js';
 import { findSentencePlaces } from '../extract/sentence-places.js';
 import { scoreSeverity } from '../extract/severity.js';
 import { regionByCode } from '../geo/index.js';
+import { givenKinds, type Classifier } from './classifier.js';
 import { classifyStory } from './classify-story.js';
+import { MODEL_CLASSIFIER } from './model/committed-model.js';
 import type { StoryText } from './text-units.js';
 
 /**
  * The one pipeline step every caller uses (story worker, `analyze`, `explain`, `eval`):
  * classify, extract facts, find the regions a strike hit, score severity. Pure: same story in,
- * same analysis out.
+ * same analysis out. The rules find the evidence and the sentences; `classifier` (the committed
+ * model unless told otherwise) decides the kinds from them.
  */
-export function analyzeStory(story: StoryText): Analysis {
+export function analyzeStory(story: StoryText, classifier: Classifier = MODEL_CLASSIFIER): Analysis {
   const classification = classifyStory(story);
-  const { sentences, kinds } = classification;
+  const { sentences } = classification;
+  const decision = classifier.score({
+    sentences,
+    rules: {
+      evidence: classification.evidence,
+      sentences: { strike: classification.strikeSentences, negotiation: classification.negotiationSentences },
+    },
+  });
+  const kinds = givenKinds(decision.scores);
+  // A kind the model gives where no rule accepted a sentence: the headline and lede carry it.
+  const lede = sentences.length > 1 ? [0, 1] : [0];
+  const strikeSentences = classification.strikeSentences.length > 0 ? classification.strikeSentences : lede;
+  const negotiationSentences = classification.negotiationSentences.length > 0 ? classification.negotiationSentences : lede;
   const texts = sentences.map((s) => s.text);
   const isStrike = kinds.includes('strike');
   // Places matter only to a story that will be alerted; others skip the gazetteer.
@@ -22,15 +37,15 @@ export function analyzeStory(story: StoryText): Analysis {
   const facts = extractFacts(
     sentences,
     {
-      strike: isStrike ? classification.strikeSentences : [],
-      negotiation: kinds.includes('negotiation') ? classification.negotiationSentences : [],
+      strike: isStrike ? strikeSentences : [],
+      negotiation: kinds.includes('negotiation') ? negotiationSentences : [],
     },
     places,
   );
-  const evidence: Evidence[] = [...classification.evidence];
+  const evidence: Evidence[] = [...classification.evidence, ...decision.evidence];
   let regions: RegionRef[] = [];
   if (isStrike) {
-    const found = findEventRegions(texts, places, classification.strikeSentences);
+    const found = findEventRegions(texts, places, strikeSentences);
     regions = found.regions;
     for (const j of found.judgements) {
       const polarity = j.role === 'target' ? 'for' : 'against';
@@ -38,12 +53,12 @@ export function analyzeStory(story: StoryText): Analysis {
     }
     if (regions.length === 0)
       regions = fallbackRegions(
-        classification.strikeSentences.map((i) => sentences[i]?.lower ?? ''),
+        strikeSentences.map((i) => sentences[i]?.lower ?? ''),
         evidence,
       );
   }
   const severity = scoreSeverity({ kinds, facts, regions });
-  return { kinds, regions, facts, severity, evidence };
+  return { kinds, regions, facts, severity, evidence, scores: decision.scores };
 }
 
 const IN_RUSSIA = /\b(russian (territory|soil|regions?|cities|city|towns?|border (regions?|areas?))|inside russia|in russia)\b/;
