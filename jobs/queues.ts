@@ -1,4 +1,5 @@
 import { Queue, Worker, type ConnectionOptions, type JobsOptions, type Processor, type WorkerOptions } from 'bullmq';
+import type { ChannelAddress } from '../src/domain/index.js';
 import type { Story } from '../src/domain/story.js';
 import type { QueueName, RuntimeDeps } from './workers/registry.js';
 
@@ -20,7 +21,17 @@ export interface StoryJobData {
   story: Story;
 }
 
+/** `deliver`: one (incident version, target); the job id is incident + target + version. */
+export interface DeliverJobData {
+  incidentId: string;
+  version: number;
+  /** Delivery-log key: a channel key (`slack/T1/C1`) or `console` for the catch-all console view. */
+  target: string;
+  channel: ChannelAddress;
+}
+
 export const POLL_JOB_NAME = 'poll';
+export const DELIVER_JOB_NAME = 'deliver';
 export const STORY_JOB_NAME = 'story';
 
 /** A poll that fails is the feed's business (backoff in feed state), not the queue's: no retries. */
@@ -41,6 +52,23 @@ export const STORY_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 20_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 } satisfies JobsOptions;
+
+/**
+ * Deliveries retry transient platform errors for about an hour. Completed jobs are kept a week so
+ * their id keeps a re-enqueued (incident, channel, version) a no-op; the delivery log in Redis is
+ * what really prevents a second post.
+ */
+export const DELIVER_JOB_OPTIONS = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+} satisfies JobsOptions;
+
+/** BullMQ refuses `:` in job ids; incident ids and channel keys never contain one. */
+export function deliverJobId(data: Pick<DeliverJobData, 'incidentId' | 'target' | 'version'>): string {
+  return `${data.incidentId}/${data.target}/v${data.version}`;
+}
 
 type QueueDeps = Pick<RuntimeDeps, 'redisUrl' | 'prefix'>;
 

@@ -1,8 +1,9 @@
 /**
  * Builds src/geo/data/gazetteer.generated.ts from GeoNames exports (CC BY 4.0, geonames.org):
  * countries from countryInfo.tsv, towns from cities15000 (every country) and cities5000 (Ukraine
- * and Russia only, for the small front-line and border towns), merged with the curated tables in
- * src/geo. Run: `npm run gazetteer [-- <raw-data-dir>]` (default ../shared/data/raw).
+ * and Russia only, for the small front-line and border towns), the first-level regions of every
+ * country at war (regionInfo.tsv), merged with the curated tables in src/geo.
+ * Run: `npm run gazetteer [-- <raw-data-dir>]` (default ../shared/data/raw).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { RUSSIA_REGIONS } from '../src/geo/curated-ru.js';
 import { UKRAINE_REGIONS } from '../src/geo/curated-ua.js';
 import { nameKeys, slugify } from '../src/geo/normalize.js';
 import { isStopName } from '../src/geo/stoplist.js';
-import { editDistance, parseCities, readCountries, readZippedText, type GeoNamesCity } from './gazetteer/geonames.js';
+import { editDistance, parseCities, readCountries, readRegions, readZippedText, type GeoNamesCity } from './gazetteer/geonames.js';
+import { WAR_COUNTRIES, WAR_SMALL_TOWNS, regionNamesOf } from './gazetteer/war-countries.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const rawDir = process.argv[2] ?? join(repoRoot, '..', 'shared', 'data', 'raw');
@@ -69,6 +71,8 @@ function regionOf(row: GeoNamesCity): string | undefined {
 function isSelected(row: GeoNamesCity): boolean {
   if (row.country === 'UA' || row.country === 'RU') return true;
   if (row.featureCode === 'PPLC') return true;
+  if (WAR_SMALL_TOWNS.has(row.country)) return true;
+  if (WAR_COUNTRIES.has(row.country)) return row.population >= 100_000;
   if (NEAR.has(row.country)) return row.population >= 100_000;
   if (INVOLVED.has(row.country)) return row.population >= 500_000;
   return row.country === 'US' && row.population >= 1_000_000;
@@ -80,7 +84,9 @@ function aliasesOf(row: GeoNamesCity): Set<string> {
   const base = row.asciiName;
   if (/yy$/.test(base)) aliases.add(base.replace(/yy$/, 'yi'));
   if (/iy$/.test(base)) aliases.add(base.replace(/iy$/, 'y'));
-  if ((row.country === 'UA' || row.country === 'RU') && row.population >= MIN_ALIAS_POPULATION) {
+  const home = row.country === 'UA' || row.country === 'RU';
+  // Arabic, Persian and Burmese names reach English in several spellings (Khan Yunis, Khan Younis).
+  if ((home && row.population >= MIN_ALIAS_POPULATION) || (WAR_COUNTRIES.has(row.country) && row.population >= 100_000)) {
     const key = fold(base);
     for (const alt of row.alternateNames) {
       if (!/^[A-Z][A-Za-z' -]{3,}$/.test(alt) || alt === alt.toUpperCase()) continue;
@@ -181,6 +187,19 @@ function mergeCurated(places: Place[], rows: GeoNamesCity[]): void {
   }
 }
 
+/** First-level regions of the countries at war, as areas of their country ("Nabatieh" → LB). */
+function regionPlaces(path: string): Place[] {
+  const out: Place[] = [];
+  for (const r of readRegions(path)) {
+    const country = r.code.slice(0, 2);
+    if (!WAR_COUNTRIES.has(country)) continue;
+    const [name, ...aliases] = regionNamesOf(r.name, r.asciiName);
+    if (name === undefined) continue;
+    out.push({ name, country, region: country, population: 0, capital: false, curated: false, area: true, aliases: new Set(aliases) });
+  }
+  return out;
+}
+
 function dropStopNames(places: Place[]): Place[] {
   const kept: Place[] = [];
   for (const p of places) {
@@ -209,6 +228,7 @@ function main(): void {
   const countries = readCountries(join(rawDir, 'geobank-data', 'countryInfo.tsv'));
   const rows = loadRows();
   const { places, skipped } = buildPlaces(rows);
+  places.push(...regionPlaces(join(rawDir, 'geobank-data', 'regionInfo.tsv')));
   mergeCurated(places, rows);
   const kept = dropStopNames(places);
   const placeRows = encodeRows(kept);

@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'config_invalid'
   | 'redis_unavailable'
+  | 'redis_unreachable'
   | 'cli_usage'
   | 'not_implemented'
   | 'input_invalid'
@@ -19,9 +20,12 @@ export type ErrorCode =
   | 'feed_bad_url'
   | 'store_conflict'
   | 'command_invalid'
+  | 'command_forbidden'
   | 'delivery_rate_limited'
   | 'delivery_permanent'
   | 'delivery_failed'
+  /** A chat platform refused our credentials (bad or revoked bot token) at start-up. */
+  | 'platform_auth_failed'
   | 'internal_error';
 
 export class WirewatchError extends Error {

@@ -6,14 +6,17 @@ import { describeError } from '../../src/errors.js';
 import { DEFAULT_CORPUS_DIR, readCorpusFile } from '../../src/learn/corpus-files.js';
 import { pickClassifier, runCrossValidation } from '../../src/learn/cv-evaluation.js';
 import { dirname, basename } from 'node:path';
+import { runClusterEval } from './eval-clusters.js';
 
 // `npm run eval -- [file.jsonl] [--json] [--classifier rules|model] [--cv K] [--corpus DIR] [--worst N]`:
-// scores analyzeStory on a labelled corpus (dev.jsonl by default), or cross-validates with --cv.
+// scores analyzeStory on a labelled corpus (dev.jsonl by default), or cross-validates with --cv;
+// `--clusters [file]` scores incident matching instead.
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
       json: { type: 'boolean' },
+      clusters: { type: 'boolean' },
       classifier: { type: 'string' },
       cv: { type: 'string' },
       corpus: { type: 'string' },
@@ -21,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
     },
     allowPositionals: true,
   });
+  if (values.clusters === true) return runClusterEval(positionals[0], values.json === true);
   const { name, classifier } = pickClassifier(values.classifier);
   const dir = values.corpus ?? DEFAULT_CORPUS_DIR;
   if (values.cv !== undefined) {

@@ -1,9 +1,8 @@
-import { IncidentKeys } from '../../src/store/incident-keys.js';
-import { DroppedStories } from '../../src/store/dropped-stories.js';
 import { WirewatchError } from '../../src/errors.js';
 import { loadConfig } from '../config/load-config.js';
 import { silentLogger } from '../runtime/logger.js';
 import { connectExistingRedis } from '../runtime/redis.js';
+import { createDroppedStories } from '../runtime/stores.js';
 import type { CliIo, ParsedArgs } from './command.js';
 import { writeLine } from './command.js';
 import { explainAnalysis } from './explain-text.js';
@@ -20,7 +19,7 @@ export async function explainDropped(args: ParsedArgs, io: CliIo): Promise<numbe
   const config = await loadConfig(io.env);
   const { redis } = await connectExistingRedis(config.redis.url, silentLogger);
   try {
-    const dropped = new DroppedStories(redis, new IncidentKeys(config.redis.prefix));
+    const dropped = createDroppedStories({ redis, prefix: config.redis.prefix });
     const [total, recent] = await Promise.all([dropped.count(), dropped.recent(limit)]);
     writeLine(io.stdout, `${total} stories dropped as neither strike nor negotiation; newest ${recent.length}:`);
     for (const item of recent) {

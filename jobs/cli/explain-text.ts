@@ -39,7 +39,9 @@ function describeFacts(facts: Facts): string[] {
     out.push(`weapons: ${weapons.join(', ')}`);
   }
   const { killed, injured } = facts.casualties;
-  if (killed !== undefined || injured !== undefined) out.push(`casualties: ${killed ?? 0} killed, ${injured ?? 0} injured`);
+  // Only the figures the story gives: "0 killed" would claim nobody died when the text is silent.
+  const tolls = [killed === undefined ? '' : `${killed} killed`, injured === undefined ? '' : `${injured} injured`].filter((t) => t !== '');
+  if (tolls.length > 0) out.push(`casualties: ${tolls.join(', ')}`);
   if (facts.targets.length > 0) out.push(`targets: ${facts.targets.join(', ')}`);
   if (facts.attacker !== undefined) out.push(`attacker: ${facts.attacker}${facts.attacked === undefined ? '' : ` → ${facts.attacked}`}`);
   const n = facts.negotiation;

@@ -19,6 +19,11 @@ export const ENV_VARS: readonly EnvVar[] = [
     path: ['redis', 'dataDir'],
     help: 'Folder for the AOF files of a redis-server that wirewatch spawns itself',
   },
+  {
+    name: 'WIREWATCH_REDIS_WAIT_SECONDS',
+    path: ['redisWaitSeconds'],
+    help: 'How long start-up waits for REDIS_URL to answer before exiting with redis_unreachable (default 10)',
+  },
   { name: 'WIREWATCH_REDIS_PREFIX', path: ['redis', 'prefix'], help: 'Key prefix, a Redis Cluster hash tag such as {wirewatch}' },
   { name: 'WIREWATCH_CONFIG', path: [], help: 'Path of a YAML or JSON file with feeds: and other settings (see README)' },
   {
@@ -69,12 +74,23 @@ export const ENV_VARS: readonly EnvVar[] = [
     help: 'Cap on how long a feed Cache-Control max-age or RSS ttl may delay the next poll',
   },
   { name: 'LOG_LEVEL', path: ['logLevel'], help: 'pino log level: fatal, error, warn, info, debug, trace or silent' },
+  { name: 'LOG_FORMAT', path: ['logFormat'], help: 'auto (human lines on a terminal, JSON otherwise), pretty or json' },
   { name: 'SLACK_BOT_TOKEN', path: ['slack', 'botToken'], help: 'Slack bot token (xoxb-…); unset = no Slack' },
   { name: 'SLACK_APP_TOKEN', path: ['slack', 'appToken'], help: 'Slack app-level token (xapp-…) for Socket Mode' },
   { name: 'SLACK_SIGNING_SECRET', path: ['slack', 'signingSecret'], help: 'Slack signing secret, for HTTP mode instead of Socket Mode' },
   { name: 'SLACK_HTTP_PORT', path: ['slack', 'httpPort'], help: 'Port for Slack HTTP mode (POST /slack/events)' },
   { name: 'SLACK_API_URL', path: ['slack', 'apiUrl'], help: 'Slack Web API base URL' },
   { name: 'SLACK_ADMIN_CHANNEL', path: ['slack', 'adminChannel'], help: 'Slack channel id for operator notices (failing feeds)' },
+  {
+    name: 'SLACK_SUBSCRIBE_ALLOWED',
+    path: ['slack', 'subscribeAllowed'],
+    help: "Who may /subscribe and /unsubscribe: unset = anyone in the channel, 'admins' = workspace admins/owners, or Slack user ids (U…) comma separated",
+  },
+  {
+    name: 'SLACK_THREAD_UPDATES',
+    path: ['slack', 'threadUpdates'],
+    help: 'true = also reply in the alert thread when a new version changes something (the alert itself is always edited)',
+  },
   { name: 'DISCORD_TOKEN', path: ['discord', 'token'], help: 'Discord bot token; unset = no Discord' },
   { name: 'DISCORD_APPLICATION_ID', path: ['discord', 'applicationId'], help: 'Discord application id (for slash command registration)' },
   {
@@ -89,4 +105,9 @@ export const ENV_VARS: readonly EnvVar[] = [
   },
   { name: 'DISCORD_API_URL', path: ['discord', 'apiUrl'], help: 'Discord REST base URL' },
   { name: 'DISCORD_ADMIN_CHANNEL', path: ['discord', 'adminChannel'], help: 'Discord channel id for operator notices (failing feeds)' },
+  {
+    name: 'DISCORD_SUBSCRIBE_PERMISSIONS',
+    path: ['discord', 'subscribePermissions'],
+    help: "Permission bits /subscribe and /unsubscribe need by default (16 = Manage Channels, the default) or 'everyone'",
+  },
 ];

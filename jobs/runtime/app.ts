@@ -4,6 +4,7 @@ import { SCHEDULERS, WORKERS } from '../workers/index.js';
 import type { Closeable, QueueName, RuntimeDeps } from '../workers/registry.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
+import { warnOnNoPersistence } from './redis-persistence.js';
 import { connectRedis, resolveRedis, warnOnEvictionPolicy } from './redis.js';
 
 export interface AppOptions {
@@ -15,6 +16,8 @@ export interface AppOptions {
   clock?: () => number;
   /** Tests point this at a dead address to exercise the spawned redis-server path. */
   localRedisUrl?: string;
+  /** Sinks to deliver to instead of those built from platform tokens (tests, embedding). */
+  sinks?: RuntimeDeps['sinks'];
 }
 
 export interface App {
@@ -32,11 +35,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     url: config.redis.url,
     dataDir: config.redis.dataDir,
     logger,
+    waitMs: config.redisWaitSeconds * 1000,
     ...(options.localRedisUrl === undefined ? {} : { localUrl: options.localRedisUrl }),
   });
   logger.info({ redis: endpoint.url, origin: endpoint.origin }, `using Redis at ${endpoint.url} (${endpoint.origin})`);
   const redis = connectRedis(endpoint.url, logger);
   await warnOnEvictionPolicy(redis, logger);
+  if (endpoint.origin !== 'spawned') await warnOnNoPersistence(redis, logger);
   const metrics = createMetrics();
   const deps: RuntimeDeps = {
     config,
@@ -46,6 +51,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     redisUrl: endpoint.url,
     prefix: config.redis.prefix,
     metrics,
+    ...(options.sinks ? { sinks: options.sinks } : {}),
   };
 
   const components: Closeable[] = [];

@@ -3,6 +3,32 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/domain/index.js';
 import type { Metrics } from './metrics.js';
 
+const PING_TIMEOUT_MS = 1_000;
+
+/**
+ * The shared client queues commands while disconnected (`maxRetriesPerRequest: null`), so a
+ * bare PING would wait for Redis to come back: health must answer now — at once when the client
+ * knows it lost Redis, and within a bound when the connection is up or still being made.
+ */
+async function isRedisAnswering(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end') return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((done) => {
+    timer = setTimeout(() => done(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      redis.ping().then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Health and metrics for operators and orchestrators: `GET /healthz` (200 when Redis answers,
  * else 503) and `GET /metrics` (Prometheus text format).
@@ -13,14 +39,13 @@ export async function startHttpServer(options: {
   redis: Redis;
   metrics: Metrics;
   logger: Logger;
+  /** How long `/healthz` waits for Redis before answering 503. */
+  pingTimeoutMs?: number;
 }): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (req.method === 'GET' && req.url === '/healthz') {
-        const redisOk = await options.redis.ping().then(
-          () => true,
-          () => false,
-        );
+        const redisOk = await isRedisAnswering(options.redis, options.pingTimeoutMs ?? PING_TIMEOUT_MS);
         res.writeHead(redisOk ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ status: redisOk ? 'ok' : 'degraded', redis: redisOk ? 'ok' : 'unreachable' }));
       } else if (req.method === 'GET' && req.url === '/metrics') {

@@ -27,9 +27,14 @@ export async function resolveRedis(options: {
   /** Overridable so tests can exercise the spawn path while a local Redis runs. */
   localUrl?: string;
   redisServer?: string;
+  /** How long a configured Redis may take to answer before start-up gives up (default 10 s). */
+  waitMs?: number;
 }): Promise<RedisEndpoint> {
   const noop = () => Promise.resolve();
-  if (options.url) return { url: options.url, origin: 'configured', stop: noop };
+  if (options.url) {
+    await waitForRedis(options.url, options.waitMs ?? 10_000);
+    return { url: options.url, origin: 'configured', stop: noop };
+  }
   const localUrl = options.localUrl ?? LOCAL_REDIS_URL;
   if (await answersPing(localUrl)) return { url: localUrl, origin: 'local-default', stop: noop };
   return spawnRedis(options.dataDir, options.logger, options.redisServer ?? 'redis-server');
@@ -45,6 +50,35 @@ export async function answersPing(url: string, timeoutMs = 1500): Promise<boolea
     return false;
   } finally {
     client.disconnect();
+  }
+}
+
+/**
+ * A configured Redis that never answers must stop start-up with a message a person can act on,
+ * not retry ECONNREFUSED forever; a Redis that is just starting (a container next door) gets
+ * `waitMs` to come up.
+ */
+async function waitForRedis(url: string, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  do {
+    if (await answersPing(url, 1000)) return;
+    await new Promise((done) => setTimeout(done, 250));
+  } while (Date.now() < deadline);
+  throw new WirewatchError(
+    'redis_unreachable',
+    `no Redis answers at ${redactUrl(url)} after ${Math.round(waitMs / 1000)} s (is Redis running? set REDIS_URL to one that is, ` +
+      'or unset it to use 127.0.0.1:6379 or a spawned redis-server)',
+  );
+}
+
+/** The URL as logged: never its password. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
   }
 }
 
@@ -118,7 +152,19 @@ function freePort(): Promise<number> {
 /** A connection fit for BullMQ workers (which need maxRetriesPerRequest: null). */
 export function connectRedis(url: string, logger: Logger): Redis {
   const client = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
-  client.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  // ioredis reports every failed reconnect attempt; an operator needs to hear once that Redis
+  // is gone (and that we keep retrying), and once that it is back.
+  let lost = false;
+  client.on('error', (error) => {
+    if (lost) return;
+    lost = true;
+    logger.warn({ err: error, redis: redactUrl(url) }, 'lost Redis; retrying until it answers again');
+  });
+  client.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    logger.info({ redis: redactUrl(url) }, 'Redis is back');
+  });
   return client;
 }
 

@@ -2,10 +2,9 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../../src/config/index.js';
 import { listFeedSources } from '../../src/feeds/feed-list.js';
 import { createFeedStateStore, type FeedState } from '../../src/store/feed-state.js';
-import { listIncidents } from '../../src/store/list-incidents.js';
 import { createOperatorNotices, type StoredNotice } from '../../src/store/operator-notices.js';
 import { createQueue } from '../queues.js';
-import { createIncidentStore } from '../workers/story-worker.js';
+import { createIncidentStore } from '../runtime/stores.js';
 import { QUEUE_NAMES } from '../workers/registry.js';
 
 export interface FeedHealth extends FeedState {
@@ -50,7 +49,7 @@ export async function collectStatus(config: Config, redis: Redis, redisUrl: stri
     }
   }
 
-  const page = await listIncidents(createIncidentStore({ redis, prefix, config }), { limit: 5 });
+  const page = await createIncidentStore({ redis, prefix, config }).list({ limit: 5 });
   const recentIncidents = page.incidents.map((incident) => ({
     id: incident.id,
     headline: incident.headline,

@@ -1,3 +1,4 @@
+import { createDeliverWorker } from './deliver-worker.js';
 import { createFeedSchedulers } from './feed-schedulers.js';
 import { createPollWorker } from './poll-worker.js';
 import { createStoryWorker } from './story-worker.js';
@@ -10,6 +11,7 @@ import type { ComponentFactory, QueueName } from './registry.js';
 export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {
   poll: createPollWorker,
   story: createStoryWorker,
+  deliver: (deps) => createDeliverWorker(deps),
 };
 
 /** Components only the `run` process starts (feed job schedulers, watchdog). */

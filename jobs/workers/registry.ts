@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../../src/config/index.js';
-import type { Clock, Logger } from '../../src/domain/index.js';
+import type { Clock, Logger, Platform, Sink } from '../../src/domain/index.js';
 import type { Metrics } from '../runtime/metrics.js';
 
 export const QUEUE_NAMES = ['poll', 'story', 'deliver'] as const;
@@ -17,6 +17,8 @@ export interface RuntimeDeps {
   /** Hash-tagged key prefix, `{wirewatch}` by default; BullMQ's `prefix` too. */
   prefix: string;
   metrics: Metrics;
+  /** Sinks given directly (tests, embedding), by platform or `console`; otherwise built from tokens. */
+  sinks?: Partial<Record<Platform | 'console', Sink>>;
 }
 
 /** A running piece of the runtime that shutdown must close (worker, scheduler, watchdog…). */

@@ -1,11 +1,10 @@
 import { UnrecoverableError } from 'bullmq';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
-import type { IncidentChange, Story } from '../../src/domain/index.js';
-import { ancestorsOf } from '../../src/geo/index.js';
-import { DroppedStories } from '../../src/store/dropped-stories.js';
-import { IncidentStore } from '../../src/store/incident-store.js';
-import { processStory, type ProcessStoryDeps } from '../../src/store/process-story.js';
+import type { IncidentChange, IncidentRepository, Story } from '../../src/domain/index.js';
+import { processStory, type ProcessStoryDeps } from '../../src/pipeline/process-story.js';
+import { createKeyedSerialiser } from '../../src/pipeline/serialise-by-key.js';
 import { createWorker, type StoryJobData } from '../queues.js';
+import { createDroppedStories, createIncidentStore, TIMER_PAUSE } from '../runtime/stores.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
 
 /** Classification is CPU-light and Redis-bound; a few jobs in flight keep one core busy. */
@@ -21,15 +20,6 @@ export interface StoryJobResult {
   changes?: IncidentChange[];
 }
 
-export function createIncidentStore(deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'config'>): IncidentStore {
-  return new IncidentStore({
-    redis: deps.redis,
-    prefix: deps.prefix,
-    ancestorsOf,
-    retentionMs: deps.config.incidents.retentionDays * 86_400_000,
-  });
-}
-
 /**
  * The `story` worker: one job = one story (job id = story id). Classifies it, joins or opens
  * its incident in Redis, and — through the commit — appends material changes to the
@@ -40,10 +30,14 @@ export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
   const store = createIncidentStore(deps);
   const logger = deps.logger.child({ component: 'story' });
   const processDeps: ProcessStoryDeps = {
-    store,
-    dropped: new DroppedStories(deps.redis, store.keys),
+    incidents: store,
+    dropped: createDroppedStories(deps),
     policy: createMatchPolicy(deps.config.incidents),
     clock: deps.clock,
+    pause: TIMER_PAUSE,
+    // Within this process, stories about one place commit one after another; across processes
+    // the optimistic commit still decides, so contention is bounded by the number of workers.
+    serialise: createKeyedSerialiser(),
   };
 
   const worker = createWorker<StoryJobData, StoryJobResult>(
@@ -84,7 +78,7 @@ export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
 /** Retention: at most one worker per hour deletes incidents past `incidents.retentionDays`. */
 export async function removeExpiredIncidents(
   deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'clock' | 'logger'>,
-  store: IncidentStore,
+  store: Pick<IncidentRepository, 'removeExpired'>,
 ): Promise<number | undefined> {
   try {
     const lock = await deps.redis.set(`${deps.prefix}:incidents:cleanup-lock`, '1', 'PX', CLEANUP_LOCK_MS, 'NX');

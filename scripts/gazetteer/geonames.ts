@@ -70,3 +70,21 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+export interface GeoNamesRegion {
+  /** 'LB.06': country plus admin1 code. */
+  code: string;
+  name: string;
+  asciiName: string;
+}
+
+/** regionInfo.tsv: the GeoNames admin1 table with English names. */
+export function readRegions(path: string): GeoNamesRegion[] {
+  const rows: GeoNamesRegion[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const [code = '', name = '', asciiName = ''] = line.split('\t');
+    if (/^[A-Z]{2}\./.test(code)) rows.push({ code, name, asciiName });
+  }
+  return rows;
+}

@@ -3,7 +3,6 @@ import { findEventRegions } from '../extract/event-regions.js';
 import { extractFacts } from '../extract/extract-facts.js';
 import { findSentencePlaces } from '../extract/sentence-places.js';
 import { scoreSeverity } from '../extract/severity.js';
-import { regionByCode } from '../geo/index.js';
 import { givenKinds, type Classifier } from './classifier.js';
 import { classifyStory } from './classify-story.js';
 import { MODEL_CLASSIFIER } from './model/committed-model.js';
@@ -48,29 +47,10 @@ export function analyzeStory(story: StoryText, classifier: Classifier = MODEL_CL
     const found = findEventRegions(texts, places, strikeSentences);
     regions = found.regions;
     for (const j of found.judgements) {
-      const polarity = j.role === 'target' ? 'for' : 'against';
+      const polarity = j.role === 'target' || j.role === 'implied' ? 'for' : 'against';
       evidence.push({ kind: 'region', polarity, rule: `region.${j.role}`, phrase: `${j.mention.surface} → ${j.mention.region.code}` });
     }
-    if (regions.length === 0)
-      regions = fallbackRegions(
-        strikeSentences.map((i) => sentences[i]?.lower ?? ''),
-        evidence,
-      );
   }
   const severity = scoreSeverity({ kinds, facts, regions });
   return { kinds, regions, facts, severity, evidence, scores: decision.scores };
-}
-
-const IN_RUSSIA = /\b(russian (territory|soil|regions?|cities|city|towns?|border (regions?|areas?))|inside russia|in russia)\b/;
-
-/**
- * A strike story that names no place still happened somewhere: Russia when the text places it
- * on Russian soil, else Ukraine — the theatre of the war this product follows (strikes on
- * "Russian positions" are mostly in occupied Ukraine).
- */
-function fallbackRegions(strikeText: readonly string[], evidence: Evidence[]): RegionRef[] {
-  const code = strikeText.some((t) => IN_RUSSIA.test(t)) ? 'RU' : 'UA';
-  const region = regionByCode(code);
-  evidence.push({ kind: 'region', polarity: 'for', rule: 'region.country-fallback', phrase: code });
-  return [{ code, name: region?.name ?? code }];
 }

@@ -147,29 +147,6 @@ export const ATTACK_COMPOUND = alt(
   '(drones?|uavs?|missiles?|rockets?|shaheds?) (crash(ed|es|ing)?|fell|falls|falling) (into|on|onto)',
 );
 
-/** Who fights: a strike word next to an armed actor is military, not a labour dispute. */
-export const MILITARY_ACTOR = alt(
-  'russian',
-  'russians',
-  'ukrainian',
-  'enemy',
-  'invaders?',
-  'occupiers?',
-  'occupants?',
-  'rashists?',
-  'troops',
-  'forces',
-  'army',
-  'military',
-  'afu',
-  'air force',
-  'air defen[cs]es?',
-  'defenders',
-  'navy',
-  'aviation',
-  'soldiers',
-);
-
 /** Effects of an attack: casualties, damage, fires, blackouts. */
 export const DAMAGE = alt(
   'kill(ed|s|ing)?',

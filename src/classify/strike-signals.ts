@@ -1,5 +1,6 @@
 import type { Evidence } from '../domain/index.js';
 import { matchesOf, withoutCaptures, wordStemGroups } from '../text/match-all.js';
+import { MILITARY_ACTOR, STATE_ACTOR } from '../vocabulary/actors.js';
 import * as L from './strike-lexicon.js';
 import { wordsBefore, type Sentence } from './text-units.js';
 
@@ -37,8 +38,13 @@ const COMPOUND = re(`\\b(${L.ATTACK_COMPOUND})\\b`);
 const WEAK_WORDS = 'strikes?|struck|striking|attack(s|ed|ing)?';
 const WEAK = re(`\\b(${WEAK_WORDS})\\b`);
 const ANY_CUE = re(`\\b(${L.ATTACK_COMPOUND}|${L.WEAPON}|${WEAK_WORDS})\\b`, '');
-const ACTOR = re(`\\b(${L.MILITARY_ACTOR})\\b`, '');
+const ACTOR = re(`\\b(${MILITARY_ACTOR})\\b`, '');
 const DAMAGE = re(`\\b(${L.DAMAGE})\\b`, '');
+// The state or group just before the verb is its subject: "Ukraine struck", "Israel's army hit".
+const STATE_SUBJECT = re(
+  `\\b(${STATE_ACTOR})('s? (military|army|armed forces|forces|air force|navy|drones?|missiles?))? ((has|have|had|reportedly|also|again|allegedly|then|now) )*$`,
+  '',
+);
 const TARGET_AFTER = re(`^\\s*((on|at|against|in)\\s+)?(\\S+\\s+){0,3}?(${L.TARGET_AFTER})\\b`, '');
 const IDIOMS = L.NOT_MILITARY_STRIKE.map(({ rule, pattern, stems }) => ({ rule, stems, pattern: re(`\\b(${pattern})\\b`) }));
 const HYPOTHETICAL = re(`\\b(${L.HYPOTHETICAL})\\b`);
@@ -161,7 +167,8 @@ function findCues(work: string): Cue[] {
     const end = m.index + m[0].length;
     const after = work.slice(end);
     const target = FACILITY_AFTER.test(after) ? 2 : Number(TARGET_AFTER.test(after) || FACILITY.test(work));
-    const weight = 1 + Number(ACTOR.test(work)) + Number(DAMAGE.test(work.slice(0, m.index) + after)) + target;
+    const actor = ACTOR.test(work) || STATE_SUBJECT.test(work.slice(Math.max(0, m.index - 48), m.index));
+    const weight = 1 + Number(actor) + Number(DAMAGE.test(work.slice(0, m.index) + after)) + target;
     cues.push({ rule: 'strike.military-attack', index: m.index, end, weight });
   }
   return cues.sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -1,4 +1,5 @@
 import { collapseWhitespace, htmlToText } from '../text/html-to-text.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /**
  * The classifier reasons sentence by sentence: "may launch" two sentences away must not cancel a
@@ -54,28 +55,6 @@ export function foldText(text: string): string {
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\u00a0/g, ' ')
     .toLowerCase();
-}
-
-// A full stop ends a sentence unless it closes a known abbreviation or an initial ("U.S.").
-const ABBREVIATION =
-  /(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|prof|sen|rep|gov|no|vs|approx|jan|feb|mar|apr|aug|sept?|oct|nov|dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$/i;
-
-/** Splits a paragraph into sentences; keeps the headline whole. */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  const boundary = /[.!?]+["')\]]?\s+(?=["'(\u201c]?[A-Z0-9\u0400-\u04ff])/g;
-  for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
-    const end = match.index + match[0].trimEnd().length;
-    const candidate = text.slice(start, end);
-    // Only the last word can be an abbreviation; testing the tail keeps this linear.
-    if (ABBREVIATION.test(candidate.trimEnd().slice(-12))) continue;
-    if (candidate.trim().length > 0) out.push(candidate.trim());
-    start = match.index + match[0].length;
-  }
-  const rest = text.slice(start).trim();
-  if (rest.length > 0) out.push(rest);
-  return out;
 }
 
 /** Title and summary as cleaned sentences, the title first. */

@@ -1,8 +1,8 @@
+import { splitSentences } from '../text/split-sentences.js';
 import type { IncidentReport } from './incident-report.js';
 
 /** Longer summaries stop being a glance in a chat alert. */
 const MAX_SUMMARY_CHARS = 300;
-const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.$/;
 
 export interface ReportDescription {
   headline: string;
@@ -37,19 +37,4 @@ export function condenseSummary(text: string): string {
   if (first.length > MAX_SUMMARY_CHARS) return `${first.slice(0, MAX_SUMMARY_CHARS - 1).replace(/\s+\S*$/, '')}…`;
   if (second !== undefined && first.length + 1 + second.length <= MAX_SUMMARY_CHARS) return `${first} ${second}`;
   return first;
-}
-
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  for (const match of text.matchAll(/[.!?]["”’)]?\s+(?=["“(]?[A-Z0-9])/g)) {
-    const end = match.index + match[0].trimEnd().length;
-    const candidate = text.slice(start, end).trim();
-    if (ABBREVIATION.test(candidate)) continue;
-    sentences.push(candidate);
-    start = match.index + match[0].length;
-  }
-  const rest = text.slice(start).trim();
-  if (rest) sentences.push(rest);
-  return sentences;
 }

@@ -1,17 +1,9 @@
-import type { Analysis, Story } from '../domain/index.js';
+import type { Analysis, IncidentReport, ReportedStory } from '../domain/index.js';
+import { signReport } from './report-signature.js';
 import { extractTerms } from './story-terms.js';
 
-/** The fields of a story that incidents keep (the analyze CLI has no feed id). */
-export type ReportedStory = Pick<Story, 'id' | 'title' | 'summary' | 'link' | 'published' | 'source'>;
-
-/** A story with its analysis, ready to be matched against incidents and merged into one. */
-export interface IncidentReport {
-  story: ReportedStory;
-  analysis: Analysis;
-  /** Publication time in ms since the epoch. */
-  time: number;
-  terms: string[];
-}
+// The types live in the domain so the repository port can name them; kept importable from here.
+export type { IncidentReport, ReportedStory } from '../domain/index.js';
 
 /**
  * Pairs a story with its analysis. `fallbackTime` (the processing clock) stands in for a missing
@@ -20,5 +12,6 @@ export interface IncidentReport {
 export function toIncidentReport(story: ReportedStory, analysis: Analysis, fallbackTime: number): IncidentReport {
   const parsed = Date.parse(story.published);
   const time = Number.isFinite(parsed) ? Math.min(parsed, fallbackTime) : fallbackTime;
-  return { story, analysis, time, terms: extractTerms(`${story.title}. ${story.summary}`) };
+  const signature = signReport(story, analysis, time);
+  return { story, analysis, time, terms: extractTerms(`${story.title}. ${story.summary}`), signature };
 }

@@ -1,88 +1,135 @@
-import type { Facts, Incident, Kind } from '../domain/index.js';
+import type { Facts, Incident, IncidentCard, Kind } from '../domain/index.js';
 import type { IncidentReport } from './incident-report.js';
-import { regionsNest, type AncestorsOf } from './region-lineage.js';
+import { comparePair, relatePlaces, type PairWeights } from './pair-evidence.js';
+import type { AncestorsOf } from './region-lineage.js';
 import { termContainment } from './story-terms.js';
 
 export interface MatchPolicy {
+  /** Reports this close in time can be one attack on any evidence (config `strikeWindowHours`). */
   strikeWindowMs: number;
   negotiationWindowMs: number;
-  /** Minimum similarity score to join; measured on test/fixtures/incidents (see README). */
+  /** A follow-up naming the same place and site joins up to this long after a report (`followUpHours`). */
+  followUpMs: number;
+  /** No incident spans more than this from its first report to its last (`maxLifetimeHours`). */
+  maxLifetimeMs: number;
+  /** Talks: minimum share of the story's terms the incident knows (strikes use `pairWeights`). */
   minSimilarity: number;
+  pairWeights: PairWeights;
   ancestorsOf: AncestorsOf;
 }
 
-/** What matching reads of an incident; the store keeps it apart so candidates load cheaply. */
-export type IncidentCard = Pick<Incident, 'id' | 'kinds' | 'regions' | 'firstSeen' | 'lastSeen' | 'terms'> & {
-  facts: Pick<Facts, 'targets' | 'weapons' | 'negotiation'>;
-};
+export type { IncidentCard } from '../domain/index.js';
 
 export function toIncidentCard(incident: Incident): IncidentCard {
-  const { id, kinds, regions, firstSeen, lastSeen, terms, facts } = incident;
-  const card: IncidentCard = { id, kinds, regions, firstSeen, lastSeen, terms, facts: { targets: facts.targets, weapons: facts.weapons } };
+  const { id, kinds, regions, firstSeen, lastSeen, reports, facts } = incident;
+  const card: IncidentCard = {
+    id,
+    kinds,
+    regions,
+    firstSeen,
+    lastSeen,
+    reports,
+    facts: { targets: facts.targets, weapons: facts.weapons },
+  };
   if (facts.negotiation) card.facts.negotiation = facts.negotiation;
+  if (incident.mergedInto !== undefined) card.mergedInto = incident.mergedInto;
   return card;
 }
 
 export type MatchVerdict = { joins: true; score: number } | { joins: false; score: number; reason: string };
 
-/** A place that is unknown on one side is weaker evidence, so the text must agree more. */
-const UNKNOWN_PLACE_PENALTY = 0.15;
 /** A single shared party (US in US–RU and US–UA talks) is weaker evidence than the same pair. */
 const WEAK_PARTIES_PENALTY = 0.1;
-/** Reports naming different targets or weapon families usually describe different attacks. */
-const CONFLICTING_TARGETS_PENALTY = 0.2;
-const CONFLICTING_WEAPONS_PENALTY = 0.1;
+const UNKNOWN_PARTIES_PENALTY = 0.15;
+
+export interface JoinableIncident<Candidate> {
+  incident: Candidate;
+  score: number;
+}
 
 /**
- * The open incident a report belongs to, or undefined when it opens a new one. Pure: the
- * candidates come from the store's indexes (or an in-memory book), already near in time.
+ * Every open incident a report belongs to, oldest first: one for a plain report, two or more when
+ * the report bridges incidents that are one event (they are then merged into the oldest). Pure:
+ * the candidates come from the store's indexes (or the in-memory book), already near in time.
  */
+export function findJoinable<Candidate extends IncidentCard>(
+  report: IncidentReport,
+  candidates: readonly Candidate[],
+  policy: MatchPolicy,
+): JoinableIncident<Candidate>[] {
+  const joinable: JoinableIncident<Candidate>[] = [];
+  for (const incident of candidates) {
+    const verdict = compareWithIncident(report, incident, policy);
+    if (verdict.joins) joinable.push({ incident, score: verdict.score });
+  }
+  return joinable.sort((a, b) => a.incident.firstSeen.localeCompare(b.incident.firstSeen) || a.incident.id.localeCompare(b.incident.id));
+}
+
+/** The best incident for a report, or undefined when it opens a new one. */
 export function matchIncident<Candidate extends IncidentCard>(
   report: IncidentReport,
   candidates: readonly Candidate[],
   policy: MatchPolicy,
-): { incident: Candidate; score: number } | undefined {
-  let best: { incident: Candidate; score: number } | undefined;
-  for (const incident of candidates) {
-    const verdict = compareWithIncident(report, incident, policy);
-    if (verdict.joins && (!best || verdict.score > best.score)) best = { incident, score: verdict.score };
+): JoinableIncident<Candidate> | undefined {
+  let best: JoinableIncident<Candidate> | undefined;
+  for (const found of findJoinable(report, candidates, policy)) if (!best || found.score > best.score) best = found;
+  return best;
+}
+
+/**
+ * Why a report does or does not join one incident (also what `explain` shows). A report with no
+ * kind (a reaction, a toll update the classifier missed) may only follow up an open strike.
+ */
+export function compareWithIncident(report: IncidentReport, incident: IncidentCard, policy: MatchPolicy): MatchVerdict {
+  if (incident.mergedInto !== undefined) return { joins: false, score: 0, reason: `merged into ${incident.mergedInto}` };
+  // No kind on a side (a reaction or toll update the classifier missed) compares as a strike.
+  const ours = orStrike(report.analysis.kinds);
+  const theirs = orStrike(incident.kinds);
+  const shared = ours.filter((k) => theirs.includes(k));
+  if (shared.length === 0) return { joins: false, score: 0, reason: 'kinds differ' };
+  const first = Math.min(Date.parse(incident.firstSeen), report.time);
+  const last = Math.max(Date.parse(incident.lastSeen), report.time);
+  if (last - first > policy.maxLifetimeMs)
+    return { joins: false, score: 0, reason: `incident would span more than ${policy.maxLifetimeMs / 3_600_000} h` };
+  return shared.includes('strike') ? compareStrike(report, incident, policy) : compareTalks(report, incident, policy);
+}
+
+function orStrike(kinds: readonly Kind[]): readonly Kind[] {
+  return kinds.length === 0 ? ['strike'] : kinds;
+}
+
+/** Single link: the report joins when it is the same attack as one of the incident's kept reports. */
+function compareStrike(report: IncidentReport, incident: IncidentCard, policy: MatchPolicy): MatchVerdict {
+  const places = [...new Set(incident.reports.flatMap((r) => r.places))];
+  // Two reports may agree while the incident as a whole is elsewhere (a country-only report in between).
+  if (relatePlaces(report.signature, { places }, policy.ancestorsOf) === 'differ')
+    return { joins: false, score: 0, reason: 'places differ' };
+  const windows = { sameEventMs: policy.strikeWindowMs, followUpMs: policy.followUpMs };
+  let best: MatchVerdict = { joins: false, score: -Infinity, reason: 'no report to compare' };
+  for (const member of incident.reports) {
+    const verdict = comparePair(report.signature, member, policy.pairWeights, windows, policy.ancestorsOf);
+    if (verdict.links && (!best.joins || verdict.score > best.score)) best = { joins: true, score: verdict.score };
+    else if (!best.joins && verdict.score > best.score)
+      best = { joins: false, score: verdict.score, reason: verdict.reason ?? 'texts differ' };
   }
   return best;
 }
 
-/** Why a report does or does not join one incident (also what `explain` shows). */
-export function compareWithIncident(report: IncidentReport, incident: IncidentCard, policy: MatchPolicy): MatchVerdict {
-  const shared = report.analysis.kinds.filter((kind) => incident.kinds.includes(kind));
-  if (shared.length === 0) return { joins: false, score: 0, reason: 'kinds differ' };
-  const governing: Kind = shared.includes('strike') ? 'strike' : 'negotiation';
-
-  const window = governing === 'strike' ? policy.strikeWindowMs : policy.negotiationWindowMs;
+function compareTalks(report: IncidentReport, incident: IncidentCard, policy: MatchPolicy): MatchVerdict {
+  const window = policy.negotiationWindowMs;
   if (report.time < Date.parse(incident.firstSeen) - window || report.time > Date.parse(incident.lastSeen) + window) {
     return { joins: false, score: 0, reason: `more than ${window / 3_600_000} h apart` };
   }
-
-  const place =
-    governing === 'strike'
-      ? compareStrikePlaces(report, incident, policy.ancestorsOf)
-      : compareNegotiationPlaces(report.analysis.facts, incident.facts);
-  if (place === 'differ') return { joins: false, score: 0, reason: governing === 'strike' ? 'places differ' : 'parties or venue differ' };
-
-  let score = termContainment(report.terms, new Set(incident.terms));
-  if (place === 'unknown') score -= UNKNOWN_PLACE_PENALTY;
+  const place = compareNegotiationPlaces(report.analysis.facts, incident.facts);
+  if (place === 'differ') return { joins: false, score: 0, reason: 'parties or venue differ' };
+  let score = termContainment(report.terms, new Set(incident.reports.flatMap((r) => r.terms)));
+  if (place === 'unknown') score -= UNKNOWN_PARTIES_PENALTY;
   if (place === 'weak') score -= WEAK_PARTIES_PENALTY;
-  if (governing === 'strike') score -= factConflictPenalty(report.analysis.facts, incident.facts);
   if (score < policy.minSimilarity) return { joins: false, score, reason: `texts differ (similarity ${score.toFixed(2)})` };
   return { joins: true, score };
 }
 
 type PlaceAgreement = 'agree' | 'weak' | 'unknown' | 'differ';
-
-function compareStrikePlaces(report: IncidentReport, incident: IncidentCard, ancestorsOf: AncestorsOf): PlaceAgreement {
-  const ours = report.analysis.regions;
-  if (ours.length === 0 || incident.regions.length === 0) return 'unknown';
-  const nested = ours.some((a) => incident.regions.some((b) => regionsNest(a.code, b.code, ancestorsOf)));
-  return nested ? 'agree' : 'differ';
-}
 
 function compareNegotiationPlaces(ours: Pick<Facts, 'negotiation'>, theirs: Pick<Facts, 'negotiation'>): PlaceAgreement {
   const a = ours.negotiation;
@@ -101,25 +148,4 @@ function compareNegotiationPlaces(ours: Pick<Facts, 'negotiation'>, theirs: Pick
   return shared / union >= 0.5 ? 'agree' : 'weak';
 }
 
-function factConflictPenalty(ours: Pick<Facts, 'targets' | 'weapons'>, theirs: Pick<Facts, 'targets' | 'weapons'>): number {
-  let penalty = 0;
-  if (ours.targets.length > 0 && theirs.targets.length > 0 && !ours.targets.some((t) => theirs.targets.includes(t))) {
-    penalty += CONFLICTING_TARGETS_PENALTY;
-  }
-  const familiesA = new Set(ours.weapons.map((w) => weaponFamily(w.weapon)));
-  const familiesB = new Set(theirs.weapons.map((w) => weaponFamily(w.weapon)));
-  if (familiesA.size > 0 && familiesB.size > 0 && ![...familiesA].some((f) => familiesB.has(f))) {
-    penalty += CONFLICTING_WEAPONS_PENALTY;
-  }
-  return penalty;
-}
-
-/** Outlets name the same weapon differently ("Shahed", "kamikaze drone"); compare families. */
-export function weaponFamily(weapon: string): string {
-  const name = weapon.toLowerCase();
-  if (/drone|shahed|geran|uav|kamikaze|lancet/.test(name)) return 'drone';
-  if (/missile|iskander|kinzhal|kalibr|s-300|s-400|kh-|tochka|atacms|storm shadow|neptune/.test(name)) return 'missile';
-  if (/glide|bomb|air strike|airstrike|aircraft/.test(name)) return 'air';
-  if (/artillery|shell|mlrs|grad|mortar|rocket|howitzer/.test(name)) return 'artillery';
-  return name;
-}
+export { weaponFamily } from './weapon-family.js';

@@ -4,9 +4,7 @@ import { MAX_INCIDENT_HISTORY, SEVERITIES } from '../domain/index.js';
 import { describeReport } from './describe-report.js';
 import type { IncidentReport } from './incident-report.js';
 import { mergeFacts } from './merge-facts.js';
-
-/** Enough terms to recognise follow-ups; more only costs memory. */
-const MAX_TERMS = 160;
+import { boundSources } from './bound-sources.js';
 
 export interface MergeResult {
   incident: Incident;
@@ -40,7 +38,7 @@ export function openIncident(report: IncidentReport, now: number): Incident {
     sources: [toSource(report)],
     version: 1,
     history: [{ version: 1, at, storyId: story.id, changes: [{ field: 'opened', to: story.source }] }],
-    terms: report.terms.slice(0, MAX_TERMS),
+    reports: [report.signature],
     clarity: description.clarity,
   };
 }
@@ -67,9 +65,9 @@ export function applyReport(incident: Incident, report: IncidentReport, now: num
   }
   const regions = mergeRegions(incident.regions, analysis.regions, changes);
 
-  const sources = [...incident.sources, source];
   const isLatest = report.time >= Date.parse(incident.lastSeen);
-  const facts = mergeFacts(incident.facts, analysis.facts, sources, isLatest);
+  const facts = mergeFacts(incident.facts, analysis.facts, [...incident.sources, source], isLatest);
+  const bounded = boundSources([...incident.sources, source], [...incident.reports, report.signature]);
   noteFactChanges(incident, { facts }, changes);
 
   const severity = SEVERITIES.indexOf(analysis.severity) > SEVERITIES.indexOf(incident.severity) ? analysis.severity : incident.severity;
@@ -77,7 +75,6 @@ export function applyReport(incident: Incident, report: IncidentReport, now: num
 
   const description = describeReport(report);
   const clearer = description.clarity > incident.clarity;
-  const terms = [...new Set([...incident.terms, ...report.terms])].slice(0, MAX_TERMS);
   const published = new Date(report.time).toISOString();
   const merged: Incident = {
     ...incident,
@@ -85,14 +82,16 @@ export function applyReport(incident: Incident, report: IncidentReport, now: num
     regions,
     facts,
     severity,
-    sources,
-    terms,
+    sources: bounded.sources,
+    reports: bounded.reports,
     headline: clearer ? description.headline : incident.headline,
     summary: clearer ? description.summary : incident.summary,
     clarity: Math.max(description.clarity, incident.clarity),
     firstSeen: published < incident.firstSeen ? published : incident.firstSeen,
     lastSeen: published > incident.lastSeen ? published : incident.lastSeen,
   };
+  const omitted = (incident.omittedSources ?? 0) + bounded.dropped;
+  if (omitted > 0) merged.omittedSources = omitted;
   if (changes.length === 0) return { incident: merged, changes, duplicate: false };
 
   const at = new Date(now).toISOString();
@@ -115,7 +114,7 @@ function toSource(report: IncidentReport): IncidentSource {
   return source;
 }
 
-function mergeRegions(known: readonly RegionRef[], reported: readonly RegionRef[], changes: IncidentChange[]): RegionRef[] {
+export function mergeRegions(known: readonly RegionRef[], reported: readonly RegionRef[], changes: IncidentChange[]): RegionRef[] {
   const regions = known.map((r) => ({ ...r }));
   for (const region of reported) {
     if (regions.some((r) => r.code === region.code)) continue;
@@ -125,7 +124,7 @@ function mergeRegions(known: readonly RegionRef[], reported: readonly RegionRef[
   return regions;
 }
 
-function noteFactChanges(before: Incident, after: Pick<Incident, 'facts'>, changes: IncidentChange[]): void {
+export function noteFactChanges(before: Incident, after: Pick<Incident, 'facts'>, changes: IncidentChange[]): void {
   for (const field of ['killed', 'injured'] as const) {
     const from = before.facts.casualties[field] ?? 0;
     const to = after.facts.casualties[field] ?? 0;

@@ -1,7 +1,5 @@
-import type { Clock, Incident, Kind, RegionRef } from '../domain/index.js';
+import type { Clock, Incident, IncidentRepository, Kind, RegionRef } from '../domain/index.js';
 import { WirewatchError } from '../errors.js';
-import type { IncidentStore } from '../store/incident-store.js';
-import { listIncidents } from '../store/list-incidents.js';
 
 /** `/incidents [region] [kind] [since] [limit=N] [page=CURSOR]`, parsed. */
 export interface IncidentsRequest {
@@ -80,9 +78,9 @@ export function parseIncidentsArgs(text: string, resolveRegion: (query: string) 
 /** The use case behind `/incidents`: newest first, filtered, one page. */
 export async function runIncidentsCommand(
   request: IncidentsRequest,
-  deps: { store: IncidentStore; clock: Clock },
+  deps: { store: Pick<IncidentRepository, 'list'>; clock: Clock },
 ): Promise<IncidentsReply> {
-  const page = await listIncidents(deps.store, {
+  const page = await deps.store.list({
     limit: request.limit,
     ...(request.region ? { region: request.region.code } : {}),
     ...(request.kind ? { kind: request.kind } : {}),

@@ -33,6 +33,8 @@ export type FeedConfig = z.infer<typeof feedSchema>;
 
 export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: human lines on a terminal, JSON otherwise. */
+  logFormat: z.enum(['auto', 'pretty', 'json']).default('auto'),
   redis: z
     .object({
       url: redisUrl.optional(),
@@ -45,6 +47,8 @@ export const configSchema = z.object({
         .default('{wirewatch}'),
     })
     .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
+  /** How long `run`/`worker` wait for a configured Redis to answer before exiting `redis_unreachable`. */
+  redisWaitSeconds: z.coerce.number().int().min(0).max(600).default(10),
   httpPort: port.optional(),
   allowPrivateNetworks: boolish.default(false),
   /** Put in the User-Agent so feed operators can reach us. */
@@ -79,9 +83,13 @@ export const configSchema = z.object({
     .object({
       strikeWindowHours: z.coerce.number().positive().default(12),
       negotiationWindowHours: z.coerce.number().positive().default(72),
+      // A follow-up naming the same place and site joins this long after the latest report.
+      followUpHours: z.coerce.number().positive().default(48),
+      // An incident never spans more than this from its first report (no runaway incident).
+      maxLifetimeHours: z.coerce.number().positive().default(120),
       retentionDays: z.coerce.number().positive().default(30),
     })
-    .default({ strikeWindowHours: 12, negotiationWindowHours: 72, retentionDays: 30 }),
+    .default({ strikeWindowHours: 12, negotiationWindowHours: 72, followUpHours: 48, maxLifetimeHours: 120, retentionDays: 30 }),
   slack: z
     .object({
       botToken: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
@@ -90,8 +98,28 @@ export const configSchema = z.object({
       httpPort: port.optional(),
       apiUrl: httpUrl.default('https://slack.com/api/'),
       adminChannel: z.string().min(1).optional(),
+      /** Who may /subscribe and /unsubscribe: unset = anyone in the channel. */
+      subscribeAllowed: z
+        .string()
+        .trim()
+        .regex(/^(admins|[UW][A-Z0-9]+([\s,]+[UW][A-Z0-9]+)*)$/, "must be 'admins' or a list of Slack user ids (U…), comma separated")
+        .optional(),
+      threadUpdates: boolish.default(false),
     })
-    .default({ apiUrl: 'https://slack.com/api/' }),
+    .superRefine((slack, ctx) => {
+      // Half a mode is a typo, not a choice: say so at start-up instead of running without commands.
+      if (slack.signingSecret !== undefined && slack.httpPort === undefined)
+        ctx.addIssue({ code: 'custom', path: ['signingSecret'], message: 'HTTP mode also needs SLACK_HTTP_PORT' });
+      if (slack.httpPort !== undefined && slack.signingSecret === undefined)
+        ctx.addIssue({ code: 'custom', path: ['httpPort'], message: 'HTTP mode also needs SLACK_SIGNING_SECRET' });
+      if (slack.botToken === undefined && (slack.appToken !== undefined || slack.signingSecret !== undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: [slack.appToken ? 'appToken' : 'signingSecret'],
+          message: 'Slack also needs SLACK_BOT_TOKEN',
+        });
+    })
+    .default({ apiUrl: 'https://slack.com/api/', threadUpdates: false }),
   discord: z
     .object({
       token: z.string().min(1).optional(),
@@ -103,8 +131,13 @@ export const configSchema = z.object({
       httpPort: port.optional(),
       apiUrl: httpUrl.default('https://discord.com/api'),
       adminChannel: z.string().min(1).optional(),
+      /** Default permission for /subscribe and /unsubscribe: bits as a decimal string, or 'everyone'. */
+      subscribePermissions: z
+        .string()
+        .regex(/^(\d{1,20}|everyone)$/, "must be permission bits as a decimal number (16 = Manage Channels) or 'everyone'")
+        .default('16'),
     })
-    .default({ apiUrl: 'https://discord.com/api' }),
+    .default({ apiUrl: 'https://discord.com/api', subscribePermissions: '16' }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -98,4 +98,10 @@ export interface Sink {
   post(channel: ChannelAddress, message: AlertMessage): Promise<MessageRef>;
   edit(ref: MessageRef, message: AlertMessage): Promise<void>;
   notify(notice: OperatorNotice): Promise<void>;
+  /**
+   * Optional: the message this bot already posted for `incidentId` in the channel (searching
+   * recent history for the incident id the renderer embeds). Delivery calls it only after a
+   * crash left a post unconfirmed, so a platform that can answer never gets a duplicate.
+   */
+  findMessage?(channel: ChannelAddress, incidentId: string): Promise<MessageRef | undefined>;
 }

@@ -14,8 +14,34 @@ export type {
   WeaponFact,
 } from './analysis.js';
 export { KINDS, SEVERITIES } from './analysis.js';
-export type { Clock, Logger } from './ports.js';
-export type { ChangeField, Incident, IncidentChange, IncidentRevision, IncidentSource } from './incident.js';
+export type {
+  CandidateSet,
+  CandidateWindows,
+  Clock,
+  CommitBasis,
+  CommitOutcome,
+  DroppedStory,
+  DroppedStoryLog,
+  IncidentRepository,
+  Logger,
+  Sleep,
+  StoredCard,
+  StoredIncident,
+  SubscriptionRepository,
+} from './ports.js';
+export type { IncidentPage, IncidentQuery } from './incident-query.js';
+export { decodePageCursor, encodePageCursor, type PageCursor } from './incident-query.js';
+export type {
+  ChangeField,
+  Incident,
+  IncidentCard,
+  IncidentChange,
+  IncidentReport,
+  IncidentRevision,
+  IncidentSource,
+  ReportedStory,
+  ReportSignature,
+} from './incident.js';
 export { MAX_INCIDENT_HISTORY } from './incident.js';
 export type {
   AlertFact,

@@ -1,15 +1,16 @@
 import type { RegionRef } from '../domain/index.js';
-import { foldText } from '../classify/text-units.js';
 import { regionByCode, type PlaceMention } from '../geo/index.js';
+import { judgeMention, type PlaceRole } from './place-roles.js';
 
 /**
- * Where a strike hit or was intercepted — not every place a story names. Capitals speak
- * ("Moscow says", "Kyiv announced"), launch sites are where attacks come from, venues host talks,
- * officials have homes, and sirens sound far from impacts. Each mention in a sentence that
- * reports an attack is given a role; only targets become regions, at the finest level named.
+ * Where a strike hit or was intercepted — not every place a story names. Each mention in a
+ * sentence that reports an attack is given a role (`judgeMention`); only targets become regions,
+ * at the finest level named. A story that names no target is placed in a country only when the
+ * text itself names or implies one ("sirens in Kharkiv", "the Israeli army said it hit …");
+ * there is no default country.
  */
 
-export type PlaceRole = 'target' | 'actor' | 'attacker' | 'launch-site' | 'venue' | 'alert-only' | 'destination' | 'other';
+export type { PlaceRole } from './place-roles.js';
 
 export interface PlaceJudgement {
   mention: PlaceMention;
@@ -21,28 +22,6 @@ export interface EventRegions {
   regions: RegionRef[];
   judgements: PlaceJudgement[];
 }
-
-// A place followed by a speech or decision verb is the government speaking, not a target
-// ("X claimed" is speech, but an attack on X that "claimed the lives of" people is a toll).
-const ACTOR_AFTER =
-  /^('s?)?\s*(says?|said|(claims?|claimed)(?! the li(ves|fe))|announc\w+|reports?|reported|accus\w+|den(y|ies|ied)|warn\w*|stat\w+|urg\w+|calls?|called|believes?|insists?|blam\w+|respond\w+|refus\w+|reject\w+|agree\w*|demand\w*|wants?|hopes?|plans?|threat\w+|condemn\w+|vow\w*|confirm\w*|deni\w+|insist\w*|thinks?|expects?|sees?|told|tells?)\b/;
-// "X's foreign minister", "X officials": a country or capital as the seat of a speaker.
-const SEAT_AFTER =
-  /^('s?)?\s*(president|prime minister|pm|foreign (minister|ministry|office)|defen[cs]e (minister|ministry)|minister\w*|chancellor|leader\w*|officials?|government|ambassador|envoy|embassy|parliament|authorities|administration|general staff|army|forces|troops|military|air force|navy|mayor|governor|spokes\w+|media|press|intelligence)\b/;
-const ATTACKER_AFTER =
-  /^('s?)?\s*(\S+\s+)?(launch\w*|fir(ed|es|ing)|shell\w*|attack\w*|strik\w+|air ?strikes?|airstrikes?|raids?|struck|bomb\w*|drones?|missiles?|rockets?|artillery|aviation|aircraft|invaders|occupiers|troops|forces|army|military|soldiers|defenders|air defen[cs]e)\b/;
-const LAUNCH_BEFORE = /\b(from|out of)\s+(the\s+)?((territory|direction|area|skies|waters) of\s+|occupied\s+|the\s+)?$/;
-const VENUE_BEFORE = /\b(talks|negotiations|meeting|summit|round|met|meet|hosts?|hosted|conference)\b(\s+\S+){0,4}\s+(in|at)\s+$/;
-const ALERT_BEFORE = /\b(sirens?|alerts?|alarms?|air[- ]raid warnings?)\b(\s+\S+){0,4}\s+(in|across|over|throughout)\s+$/;
-const TERRITORY_AFTER =
-  /^\s*(territory|soil|cities|city|towns?|villages?|regions?|mall|hospital|homes|border|airspace|infrastructure|energy|power|ports?|oil|refiner(y|ies))\b/;
-// Countries are named in passing ("invasion of Ukraine", "crimes of the Russian Federation");
-// a country is where an attack happened only after a preposition of place or an attack verb.
-const COUNTRY_PLACE_BEFORE =
-  /\b(in|on|at|across|over|against|into|throughout|inside|within|hit|hits|struck|attacked|shelled|targeted)\s+(the\s+)?$/;
-const DESTINATION_BEFORE =
-  /\b(transport\w*|evacuat\w*|taken|brought|moved|relocat\w*|fled|fleeing|arriv\w*|deliver\w*)\b(\s+\S+){0,6}\s+(to|in|at|towards)\s+$/;
-const ROAD_AFTER = /^(-\S+)?\s*(highway|road|route|motorway)\b/;
 
 /**
  * Event regions of a strike story from its sentences and their place mentions
@@ -58,46 +37,99 @@ export function findEventRegions(
   let targets = judgements.filter((j) => j.role === 'target');
   // An attack reported in one sentence is often placed by another ("…, Donetsk region."): when
   // the attack sentences name no place, or only a country, the rest of the story may refine it.
-  if (targets.every((t) => t.mention.region.type === 'country')) {
+  if (targets.every((t) => t.mention.place.type === 'country')) {
     const rest = sentences.flatMap((text, i) => (strikeSentences.includes(i) ? [] : judgeSentence(places, text, i)));
     const countries = new Set(targets.map((t) => t.mention.region.country));
     const finer = rest.filter(
-      (j) =>
-        j.role === 'target' && j.mention.region.type !== 'country' && (countries.size === 0 || countries.has(j.mention.region.country)),
+      (j) => j.role === 'target' && j.mention.place.type !== 'country' && (countries.size === 0 || countries.has(j.mention.region.country)),
     );
     judgements.push(...rest);
     if (finer.length > 0) targets = finer;
   }
+  // "40 km south of Kharkiv" places an attack near Kharkiv, "two killed after a strike on
+  // Kharkiv" in Kharkiv, and the Kharkiv governor speaks for it, when nothing else is named.
+  if (targets.length === 0) targets = judgements.filter((j) => j.role === 'reference' || j.role === 'backstory' || j.role === 'local-seat');
+  // A country named as the place of attack outside the attack sentences ("… the war in Ukraine").
+  if (targets.length === 0) targets = judgements.filter((j) => j.role === 'target');
+  if (targets.length === 0) {
+    const implied = impliedCountry(judgements, sentences);
+    if (implied !== undefined) {
+      judgements.push(implied);
+      targets = [implied];
+    }
+  }
   return { regions: toRegions(targets.map((t) => t.mention)), judgements };
 }
 
-// Module level rather than a closure per call: the strike path runs this for every story.
-const SEAT_OF_POWER = /\b(kremlin|white house|pentagon)\b/;
-const SEAT_HIT_BEFORE = /\b(on|over|at|into|against|hit|hits|struck|attacked|attacking|targeted|targeting|shelled|bombed)( the)? $/;
-
 function judgeSentence(places: readonly PlaceMention[][], text: string, sentence: number): PlaceJudgement[] {
-  return (places[sentence] ?? []).map((mention) => ({ mention, role: judgeMention(text, mention), sentence }));
+  const mentions = places[sentence] ?? [];
+  const out = mentions.map((mention, k) => ({ mention, role: judgeMention(text, mention, mentions[k - 1]), sentence }));
+  // "Kyiv and Moscow trade blame": every place of a list that speaks is a speaker.
+  for (let k = out.length - 2; k >= 0; k--) {
+    const current = out[k];
+    const next = out[k + 1];
+    if (current?.role === 'target' && next?.role === 'actor' && SPEAKER_LIST.test(text.slice(current.mention.end, next.mention.start)))
+      current.role = 'actor';
+  }
+  return out;
 }
 
-function judgeMention(text: string, mention: PlaceMention): PlaceRole {
-  const before = foldText(text.slice(Math.max(0, mention.start - 60), mention.start));
-  const after = foldText(text.slice(mention.end, mention.end + 60));
-  if (mention.demonym === true) {
-    // "Ukrainian territory" is a place; "Russian forces" are the attacker.
-    if (ATTACKER_AFTER.test(after) || SEAT_AFTER.test(after)) return 'attacker';
-    return TERRITORY_AFTER.test(after) ? 'target' : 'other';
+const SPEAKER_LIST = /^\s*(,|and|,\s*and)\s*$/;
+
+// Roles that say which country a story is about without saying a strike hit a place in it,
+// surest first: a siren or a locator names the country under attack; a government speaking, or
+// an adjective ("Russian fakes"), only the country the story concerns.
+const IMPLYING: readonly PlaceRole[] = ['alert-only', 'locator', 'other', 'owner', 'dateline', 'actor'];
+
+/**
+ * The one country a target-less strike story is about: the country of a place it names in an
+ * implying role — never the attacker's or launch site's country when another is named, and
+ * nothing when the text names no country at all.
+ */
+function impliedCountry(judgements: readonly PlaceJudgement[], texts: readonly string[]): PlaceJudgement | undefined {
+  const attackers = new Set(
+    judgements.filter((j) => j.role === 'attacker' || j.role === 'launch-site').map((j) => j.mention.region.country),
+  );
+  const rank = (j: PlaceJudgement): number => {
+    const role = IMPLYING.indexOf(j.role);
+    // Demonyms imply least: "Russian positions" stand wherever the war is.
+    if (role < 0 || attackers.has(j.mention.region.country) || (j.role === 'owner' && j.mention.demonym === true)) return -1;
+    return j.mention.demonym === true ? IMPLYING.length * 2 + role : role * 2 + Number(j.mention.place.type === 'country');
+  };
+  let best: PlaceJudgement | undefined;
+  let bestRank = Infinity;
+  for (const j of judgements) {
+    const r = rank(j);
+    if (r >= 0 && r < bestRank) {
+      best = j;
+      bestRank = r;
+    }
   }
-  if (LAUNCH_BEFORE.test(before)) return 'launch-site';
-  if (DESTINATION_BEFORE.test(before)) return 'destination';
-  if (ROAD_AFTER.test(after)) return 'other';
-  if (VENUE_BEFORE.test(before)) return 'venue';
-  if (ALERT_BEFORE.test(before)) return 'alert-only';
-  if (!mention.regionForm && (ACTOR_AFTER.test(after) || SEAT_AFTER.test(after))) return 'actor';
-  if (!mention.regionForm && mention.place.type === 'country' && ATTACKER_AFTER.test(after)) return 'attacker';
-  // "The Kremlin" speaks for Russia; only "drones over/on/at the Kremlin" makes it the place hit.
-  if (SEAT_OF_POWER.test(mention.surface.toLowerCase()) && !SEAT_HIT_BEFORE.test(before)) return 'actor';
-  if (mention.place.type === 'country' && !mention.regionForm && !COUNTRY_PLACE_BEFORE.test(before)) return 'other';
-  return 'target';
+  best ??= defendingSide(judgements, texts);
+  const country = best === undefined ? undefined : regionByCode(best.mention.region.country);
+  if (best === undefined || country === undefined) return undefined;
+  return { mention: { ...best.mention, place: country, region: country, demonym: false }, role: 'implied', sentence: best.sentence };
+}
+
+// The words of a side at war on its own soil for the other side: "enemy positions", "the invaders".
+const INVADED_VOICE = /\b(enemy|enemy's|invaders?|occupiers?|occupants?|aggressors?|rashists?|racists)\b/i;
+const ENEMY_AFTER = /^\s*(\S+\s+)?(invaders?|occupiers?|occupants?|aggressors?|rashists?|racists)\b/i;
+
+/**
+ * "Ukrainian aircraft strike enemy positions", "air defence destroyed seven enemy drones": a
+ * story told in the voice of a side fighting on its own soil places the fighting in that side's
+ * country, when exactly one named country acts and the other is only ever "the enemy".
+ */
+function defendingSide(judgements: readonly PlaceJudgement[], texts: readonly string[]): PlaceJudgement | undefined {
+  if (!texts.some((t) => INVADED_VOICE.test(t))) return undefined;
+  const enemy = new Set(
+    judgements
+      .filter((j) => j.role === 'owner' || ENEMY_AFTER.test(texts[j.sentence]?.slice(j.mention.end, j.mention.end + 40) ?? ''))
+      .map((j) => j.mention.region.country),
+  );
+  const acting = judgements.filter((j) => j.role === 'attacker' && !enemy.has(j.mention.region.country));
+  const countries = new Set(acting.map((j) => j.mention.region.country));
+  return countries.size === 1 ? acting[0] : undefined;
 }
 
 /** Distinct region codes, dropping a country when a finer region inside it is named. */

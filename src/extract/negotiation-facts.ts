@@ -88,8 +88,20 @@ const BY_PRIORITY = CLAUSE_PRIORITY.map((s) => STATUS_WORDS.find(([name]) => nam
   (e): e is [NegotiationStatus, RegExp] => e !== undefined,
 );
 
+// "Talks ended without a ceasefire", "no truce was reached", "did not agree": a settlement
+// denied is not agreed, whatever verb of agreement the clause also has.
+const DENIED_SETTLEMENT =
+  /\b(without (a |an |any )?(\w+ )?(cease-?fire|truce|deal|agreement|breakthrough|accord|settlement)|no (\w+ ){0,2}(cease-?fire|truce|deal|agreement|breakthrough|accord|settlement|progress)|(not|never|n't|failed to|unable to) (\w+ ){0,2}(agree\w*|reach\w*|sign\w*|accept\w*|approv\w+|achiev\w+)|stall\w*|deadlock\w*|impasse|fell (through|apart)|to no avail)\b/;
+// "Could agree", "hopes to reach a truce": agreement as a prospect is a proposal.
+const MODAL_AGREEMENT =
+  /\b(could|may|might|would|if|unless|hop\w* to|aim\w* to|seek\w* to|seeking to|tr(y|ies|ying) to|want\w* to|expect\w* to|close to|nearing|push\w* to)\s+(\w+\s+){0,2}(agree\w*|reach\w*|sign\w*|accept\w*|approv\w+)/;
+
 function clauseStatus(clause: string): NegotiationStatus | undefined {
-  for (const [status, pattern] of BY_PRIORITY) if (pattern.test(clause)) return status;
+  if (DENIED_SETTLEMENT.test(clause)) return 'rejected';
+  for (const [status, pattern] of BY_PRIORITY) {
+    if (!pattern.test(clause)) continue;
+    return status === 'agreed' && MODAL_AGREEMENT.test(clause) ? 'proposed' : status;
+  }
   return undefined;
 }
 

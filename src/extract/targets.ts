@@ -50,3 +50,48 @@ export function extractTargets(sentences: readonly string[]): TargetType[] {
   if (found.has('infrastructure') && found.has('energy')) found.delete('infrastructure');
   return TARGETS.map(([type]) => type).filter((type) => found.has(type));
 }
+
+/**
+ * The specific site an attack hit, finer than its target kind: two attacks on one city the same
+ * day usually hit different sites (a theatre and a sports centre), and every outlet's report of
+ * one attack names the same one. Matching compares these; severity uses the kinds above.
+ */
+const SITES: readonly [string, RegExp][] = [
+  ['nuclear plant', /\b(nuclear (power )?(plants?|stations?|facilit(y|ies)|sites?)|atomic (power )?(plants?|stations?)|n?npps?|znpp)\b/],
+  ['maternity hospital', /\b(maternity (hospitals?|wards?|homes?)?|children'?s hospitals?|perinatal)\b/],
+  ['hospital', /\b(hospitals?|clinics?|polyclinics?)\b/],
+  ['railway station', /\b((railway|train|rail|bus) stations?|railway junctions?)\b/],
+  ['shopping mall', /\b(shopping (cent(re|er)s?|malls?)|malls?|supermarkets?)\b/],
+  ['theatre', /\b(drama )?theat(re|er)s?\b/],
+  [
+    'administration building',
+    /\b((regional|city|oblast|state|district) (administration|council|hq|headquarters)( buildings?)?|administration buildings?|government buildings?|city hall)\b/,
+  ],
+  ['convoy', /\b(convoys?|motorcades?|columns? of (cars|civilians|vehicles|refugees))\b/],
+  ['warship', /\b(cruisers?|warships?|flagships?|battleships?|frigates?|landing ships?|missile (ships?|carriers?)|black sea fleet)\b/],
+  [
+    'apartment block',
+    /\b(apartment (blocks?|buildings?|houses?)|high-rises?|multi-stor(e)?y|residential (buildings?|blocks?)|blocks? of flats|(five|nine)-stor(e)?y)\b/,
+  ],
+  ['school', /\b(schools?|kindergartens?|universit(y|ies)|lyceums?)\b/],
+  ['sports centre', /\b(sports? (cent(re|er)s?|complex(es)?|halls?)|stadiums?|swimming pools?)\b/],
+  ['hotel', /\bhotels?\b/],
+  ['orphanage', /\borphanages?\b/],
+  ['market', /\bmarkets?\b/],
+  ['oil depot', /\b(oil (depots?|refiner(y|ies)|terminals?)|fuel (depots?|storage)|refiner(y|ies))\b/],
+  [
+    'power plant',
+    /\b(thermal power (plants?|stations?)|(combined )?heat(ing)? (and power )?plants?|hydroelectric (power )?(plants?|stations?)|dams?|substations?)\b/,
+  ],
+  ['port', /\b(sea ?ports?|ports?|harbou?rs?|grain terminals?)\b/],
+  ['airport', /\b(airports?|air ?bases?|airfields?)\b/],
+  ['bridge', /\bbridges?\b/],
+];
+
+/** Sites named in a folded, lower-case text; the most specific first (a nuclear plant is not also a power plant). */
+export function extractSites(lower: string): string[] {
+  const found: string[] = [];
+  for (const [site, pattern] of SITES) if (pattern.test(lower)) found.push(site);
+  if (found.includes('maternity hospital')) return found.filter((s) => s !== 'hospital');
+  return found;
+}

@@ -45,6 +45,8 @@ const MAY_NAME_WEAPON =
 const ANY = new RegExp(`\\b(${NAMES})\\b`, 'g');
 const INTERCEPT_BEFORE =
   /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
+// "shot down 18 of 25 drones": the first number is how many were downed, the second how many came.
+const SHARE_BEFORE = new RegExp(`\\b(${COUNT})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?$`);
 const INTERCEPT_AFTER = /^\s*(were|was|had been|have been|being)?\s*(shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b/;
 
 // The names a story can carry are few; remembering them spares up to 18 tests per mention.
@@ -71,8 +73,12 @@ export function extractWeapons(sentences: readonly string[]): WeaponFact[] {
       if (count === undefined || (weapon === 'artillery' && /shell(ing|ed)$/.test(m[2] ?? ''))) continue;
       const before = text.slice(Math.max(0, m.index - 50), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      const intercepted = INTERCEPT_BEFORE.test(before) || INTERCEPT_AFTER.test(after);
-      const fact: WeaponFact = intercepted ? { weapon, intercepted: count } : { weapon, count };
+      const share = SHARE_BEFORE.exec(before);
+      const part = share === null ? undefined : parseCount(share[1] ?? '');
+      const headBefore = share === null ? before : before.slice(0, share.index);
+      const intercepted = INTERCEPT_BEFORE.test(headBefore) || INTERCEPT_AFTER.test(after);
+      let fact: WeaponFact = intercepted ? { weapon, intercepted: count } : { weapon, count };
+      if (part !== undefined && part <= count) fact = intercepted ? { weapon, count, intercepted: part } : { weapon, count };
       if (!facts.some((f) => f.weapon === fact.weapon && f.count === fact.count && f.intercepted === fact.intercepted)) facts.push(fact);
       named.add(weapon);
     }

@@ -31,6 +31,9 @@ for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
   ['100::', 64], // discard
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): may translate to any private IPv4
+  ['2001::', 32], // Teredo: tunnels to an embedded, obfuscated IPv4
+  ['2002::', 16], // 6to4: embeds an IPv4 that may be private; relays are deprecated anyway
   ['2001:db8::', 32], // documentation
   ['fc00::', 7], // unique local, incl. fd00:ec2::254 metadata
   ['fe80::', 10], // link-local

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 
 /**
  * Bytes → text with the charset the publisher meant. Order: a byte-order mark; the charset of
- * Content-Type; the XML prolog's encoding; else UTF-8 when the bytes are valid UTF-8 and
+ * Content-Type; the XML prolog's encoding (a declared UTF-8 wins even over a bad byte); else UTF-8 when the bytes are valid UTF-8 and
  * windows-1252 when they are not (feeds without any declaration are, in practice, Latin-1).
  * ISO-8859-1 is decoded as windows-1252, as browsers do: publishers who say Latin-1 mean it,
  * and its 0x80–0x9F range carries their curly quotes and dashes.
@@ -13,7 +13,10 @@ export function decodeFeedBody(bytes: Buffer, contentType?: string): string {
   const declared = charsetFromContentType(contentType) ?? charsetFromXmlProlog(bytes);
   const charset = declared === undefined ? undefined : normaliseCharset(declared);
   if (charset && charset !== 'utf-8' && iconv.encodingExists(charset)) return iconv.decode(bytes, charset);
-  // Undeclared, unknown, or declared UTF-8: trust it only if the bytes agree.
+  // A publisher that declares UTF-8 means it: one bad byte becomes U+FFFD where it stands
+  // instead of re-reading the whole feed as windows-1252 and garbling every valid Cyrillic word.
+  if (charset === 'utf-8') return lenientUtf8.decode(bytes);
+  // Undeclared or unknown: trust UTF-8 only if the bytes agree.
   const utf8 = tryDecodeUtf8(bytes);
   return utf8 ?? iconv.decode(bytes, 'windows-1252');
 }
@@ -46,6 +49,7 @@ function detectBom(bytes: Buffer): { charset: string; length: number } | undefin
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
 
 function tryDecodeUtf8(bytes: Buffer): string | undefined {
   try {

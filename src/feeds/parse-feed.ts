@@ -9,6 +9,8 @@ export interface ParsedFeed {
   /** RSS `<ttl>` in seconds, when given. */
   ttlSeconds: number | undefined;
   items: RawItem[];
+  /** Set when the document was not well-formed and a lenient repair made it parse (what was fixed). */
+  repaired?: string;
 }
 
 /** The fields of an item we use, whatever format it came in. Strings are raw (may hold HTML). */
@@ -38,17 +40,47 @@ export async function parseFeedDocument(text: string): Promise<ParsedFeed> {
     throw new WirewatchError('feed_unparseable', 'an HTML page, not a feed');
   }
   let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  let repaired: string | undefined;
   try {
     feed = await parser.parseString(text);
   } catch (error) {
-    throw new WirewatchError('feed_unparseable', firstLine((error as Error).message ?? String(error)), { cause: error });
+    // Real feeds ship a bare `&` ("Q&A", "AT&T") that a strict XML parser rejects, losing every
+    // good item over one character. Escape only ampersands that start no entity and try once more.
+    const escaped = escapeStrayAmpersands(text);
+    if (escaped.count === 0) throw unparseable(error);
+    try {
+      feed = await parser.parseString(escaped.text);
+    } catch {
+      throw unparseable(error);
+    }
+    repaired = `escaped ${escaped.count} stray '&'`;
   }
   return {
     title: asText(feed.title),
     language: asText(feed.language),
     ttlSeconds: readTtlSeconds(feed.ttl),
     items: (feed.items ?? []).map(toRawItem),
+    ...(repaired === undefined ? {} : { repaired }),
   };
+}
+
+const STRAY_AMPERSAND = /&(?!#\d{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9._-]{0,31};)/g;
+
+/** `&` not followed by a character or entity reference becomes `&amp;`; CDATA is left as is. */
+export function escapeStrayAmpersands(text: string): { text: string; count: number } {
+  let count = 0;
+  const parts = text.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    parts[i] = parts[i]!.replace(STRAY_AMPERSAND, () => {
+      count += 1;
+      return '&amp;';
+    });
+  }
+  return { text: parts.join(''), count };
+}
+
+function unparseable(error: unknown): WirewatchError {
+  return new WirewatchError('feed_unparseable', firstLine((error as Error).message ?? String(error)), { cause: error });
 }
 
 function toRawItem(item: RssItem): RawItem {

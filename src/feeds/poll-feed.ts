@@ -67,7 +67,14 @@ export async function pollFeed(feed: FeedSource, deps: PollDeps, options: { forc
     await recordSuccess(
       feed,
       deps,
-      { status: 200, at: finishedAt, nextAttemptAt: now + delay * 1000, etag: result.etag, lastModified: result.lastModified },
+      {
+        status: 200,
+        at: finishedAt,
+        nextAttemptAt: now + delay * 1000,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        repaired: doc.repaired,
+      },
       state.failingSince !== undefined,
     );
     deps.logger.debug({ feedId: feed.id, stories: ids.length, unseen: unseen.size, enqueued: fresh.length, firstPoll }, 'feed polled');

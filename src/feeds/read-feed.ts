@@ -8,10 +8,18 @@ export interface FeedDocument {
   title: string | undefined;
   language: string | undefined;
   ttlSeconds: number | undefined;
+  /** What a lenient repair fixed to make the document parse, when one was needed. */
+  repaired?: string;
 }
 
 /** Bytes as fetched (or read from a file) → normalised stories: decode, parse, normalise. */
 export async function readFeedDocument(bytes: Buffer, contentType: string | undefined, context: NormaliseContext): Promise<FeedDocument> {
   const feed = await parseFeedDocument(decodeFeedBody(bytes, contentType));
-  return { stories: normaliseStories(feed, context), title: feed.title, language: feed.language, ttlSeconds: feed.ttlSeconds };
+  const doc: FeedDocument = {
+    stories: normaliseStories(feed, context),
+    title: feed.title,
+    language: feed.language,
+    ttlSeconds: feed.ttlSeconds,
+  };
+  return feed.repaired === undefined ? doc : { ...doc, repaired: feed.repaired };
 }

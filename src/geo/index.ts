@@ -3,3 +3,4 @@ export type { FindPlaceOptions, PlaceMention, PlaceType, RegionInfo } from './ty
 export { findPlaceMentions } from './find-place-mentions.js';
 export { ancestorsOf, countryName, isWithin, regionByCode } from './hierarchy.js';
 export { resolveRegionQuery } from './resolve-region-query.js';
+export { autocompleteRegions, describeRegion, preloadRegionCompletions, type RegionCompletion } from './autocomplete-regions.js';

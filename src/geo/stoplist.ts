@@ -1,9 +1,11 @@
+import { WAR_COUNTRY_STOPLIST } from './stoplist-war.js';
+
 /**
  * Place names that are also common English words or names of people, so "Mary said", "Bar",
  * "Marx" or "Victoria Nuland" never become places. Applied to GeoNames names at build time and
  * again when the index loads; curated names are trusted. Keys are folded (see normalize.ts).
  */
-export const STOPLIST: ReadonlySet<string> = new Set([
+const BASE_STOPLIST: readonly string[] = [
   // English words and first names that GeoNames has as towns in the region or as capitals.
   'mary',
   'bar',
@@ -299,7 +301,9 @@ export const STOPLIST: ReadonlySet<string> = new Set([
   'igra',
   'vad',
   'chern',
-]);
+];
+
+export const STOPLIST: ReadonlySet<string> = new Set([...BASE_STOPLIST, ...WAR_COUNTRY_STOPLIST]);
 
 export function isStopName(key: string): boolean {
   return STOPLIST.has(key);

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { Incident, IncidentChange } from '../domain/index.js';
+import type { CommitOutcome, Incident, IncidentChange } from '../domain/index.js';
 import { toIncidentCard } from '../cluster/match-incident.js';
 import { defineLuaScript } from './lua-script.js';
 
 /**
- * Writes an incident (its matching card apart: terms live only there), claims the story, updates its indexes and records the change event in
+ * Writes an incident (its matching card apart: report signatures live only there), claims the story, updates its indexes and records the change event in
  * one atomic step, and only if nothing the caller based its decision on changed meanwhile:
  * the incident's own revision, and the revision of every index it read candidates from.
  * A second worker that opened or grew a matching incident in between bumps one of those, so
@@ -68,9 +68,6 @@ export interface CommitPlan {
   changeStreamMaxLen: number;
 }
 
-export type CommitOutcome =
-  { status: 'committed'; rev: number } | { status: 'duplicate'; incidentId: string } | { status: 'conflict'; on: string };
-
 export async function commitIncident(redis: Redis, keys: CommitKeys, plan: CommitPlan): Promise<CommitOutcome> {
   const checks = [...plan.readRevisions].flatMap(([field, rev]) => [field, String(rev)]);
   const reply = (await COMMIT.run(
@@ -79,7 +76,7 @@ export async function commitIncident(redis: Redis, keys: CommitKeys, plan: Commi
     [
       plan.expectedRev === undefined ? '' : String(plan.expectedRev),
       plan.incident.id,
-      JSON.stringify({ ...plan.incident, terms: undefined }),
+      JSON.stringify({ ...plan.incident, reports: undefined }),
       JSON.stringify(toIncidentCard(plan.incident)),
       Date.parse(plan.incident.lastSeen),
       plan.storyTtlSeconds,

@@ -1,14 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { Analysis, Story } from '../domain/index.js';
+import type { DroppedStory, DroppedStoryLog } from '../domain/index.js';
 import type { IncidentKeys } from './incident-keys.js';
 
-/** A story that was neither a strike nor a negotiation, kept so `explain` can show why. */
-export interface DroppedStory {
-  story: Pick<Story, 'id' | 'title' | 'link' | 'source' | 'published'>;
-  analysis: Analysis;
-  /** ISO 8601, processing clock. */
-  droppedAt: string;
-}
+export type { DroppedStory } from '../domain/index.js';
 
 export interface DroppedStoriesOptions {
   /** How many of the most recent dropped stories are kept. */
@@ -21,7 +15,7 @@ export interface DroppedStoriesOptions {
  * Counts dropped stories (a plain counter, for status and metrics) and keeps the last few
  * with their analysis: a capped list with a TTL, so it never grows without bound.
  */
-export class DroppedStories {
+export class DroppedStories implements DroppedStoryLog {
   private readonly keep: number;
   private readonly ttlSeconds: number;
 

@@ -21,6 +21,8 @@ export interface FeedState {
   /** Why the feed is failing: `code: message` of the error that tipped it over. */
   disabledReason?: string;
   lastError?: string;
+  /** What the last 200 needed repaired to parse (e.g. stray '&'); cleared by a clean document. */
+  lastRepair?: string;
 }
 
 export interface SuccessRecord {
@@ -30,6 +32,8 @@ export interface SuccessRecord {
   /** New validators; undefined keeps the old ones (a 304 repeats none). */
   etag?: string | undefined;
   lastModified?: string | undefined;
+  /** Set on a 200 whose document needed a lenient repair. */
+  repaired?: string | undefined;
 }
 
 export interface FailureRecord {
@@ -57,7 +61,7 @@ export function feedStateKey(prefix: string, feedId: string): string {
 }
 
 const NUMBER_FIELDS = ['lastAttemptAt', 'lastSuccessAt', 'consecutiveFailures', 'nextAttemptAt', 'failingSince'] as const;
-const TEXT_FIELDS = ['etag', 'lastModified', 'lastStatus', 'disabledReason', 'lastError'] as const;
+const TEXT_FIELDS = ['etag', 'lastModified', 'lastStatus', 'disabledReason', 'lastError', 'lastRepair'] as const;
 
 export function createFeedStateStore(redis: Redis, prefix: string): FeedStateStore {
   const key = (feedId: string) => feedStateKey(prefix, feedId);
@@ -77,7 +81,15 @@ export function createFeedStateStore(redis: Redis, prefix: string): FeedStateSto
       };
       if (record.etag !== undefined) fields.etag = record.etag;
       if (record.lastModified !== undefined) fields.lastModified = record.lastModified;
-      await redis.multi().hset(key(feedId), fields).hdel(key(feedId), 'failingSince', 'disabledReason').sadd(indexKey, feedId).exec();
+      const cleared = ['failingSince', 'disabledReason'];
+      if (record.repaired !== undefined) fields.lastRepair = record.repaired.slice(0, 200);
+      else if (record.status === 200) cleared.push('lastRepair');
+      await redis
+        .multi()
+        .hset(key(feedId), fields)
+        .hdel(key(feedId), ...cleared)
+        .sadd(indexKey, feedId)
+        .exec();
       return before;
     },
     async recordFailure(feedId, record) {

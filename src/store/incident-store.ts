@@ -1,9 +1,24 @@
 import type { Redis } from 'ioredis';
-import type { IncidentReport } from '../cluster/incident-report.js';
-import type { IncidentCard, MatchPolicy } from '../cluster/match-incident.js';
 import type { AncestorsOf } from '../cluster/region-lineage.js';
-import type { Incident, IncidentChange } from '../domain/index.js';
-import { commitIncident, type CommitOutcome } from './commit-incident.js';
+import {
+  decodePageCursor,
+  encodePageCursor,
+  type CandidateSet,
+  type CandidateWindows,
+  type CommitBasis,
+  type CommitOutcome,
+  type Incident,
+  type IncidentCard,
+  type IncidentChange,
+  type IncidentPage,
+  type IncidentQuery,
+  type IncidentReport,
+  type IncidentRepository,
+  type PageCursor,
+  type StoredCard,
+  type StoredIncident,
+} from '../domain/index.js';
+import { commitIncident } from './commit-incident.js';
 import { IncidentKeys } from './incident-keys.js';
 
 export interface IncidentStoreOptions {
@@ -18,29 +33,14 @@ export interface IncidentStoreOptions {
   changeStreamMaxLen?: number;
 }
 
-export interface StoredIncident {
-  incident: Incident;
-  /** Bumped by every write; the optimistic-concurrency token. */
-  rev: number;
-}
-
-export interface StoredCard {
-  card: IncidentCard;
-  rev: number;
-}
-
-export interface CandidateSet {
-  candidates: StoredCard[];
-  /** Index key → revision when read; the commit fails if any moved. */
-  readRevisions: Map<string, number>;
-}
-
 const DAY_SECONDS = 86_400;
 
+const LIST_BATCH = 100;
+
 /** Incidents in Redis: one hash per incident plus sorted-set indexes by time, kind, region and party. */
-export class IncidentStore {
-  readonly keys: IncidentKeys;
-  readonly redis: Redis;
+export class IncidentStore implements IncidentRepository {
+  private readonly keys: IncidentKeys;
+  private readonly redis: Redis;
   private readonly maxCandidates: number;
 
   constructor(private readonly options: IncidentStoreOptions) {
@@ -53,11 +53,10 @@ export class IncidentStore {
     return (await this.getStored([id]))[0]?.incident;
   }
 
-  /** The stored incidents among `ids`, in order; ids whose incident expired are skipped. */
   async getStored(ids: readonly string[]): Promise<StoredIncident[]> {
     const rows = await this.readFields(ids, ['data', 'card', 'rev']);
     return rows.map(([data = '{}', card = '{}', rev]) => ({
-      incident: { ...(JSON.parse(data) as Incident), terms: (JSON.parse(card) as IncidentCard).terms },
+      incident: { ...(JSON.parse(data) as Incident), reports: (JSON.parse(card) as IncidentCard).reports },
       rev: Number(rev),
     }));
   }
@@ -81,16 +80,12 @@ export class IncidentStore {
     return rows;
   }
 
-  /** Which incident a story already went into, if it was processed before. */
   async incidentOfStory(storyId: string): Promise<string | undefined> {
     return (await this.redis.get(this.keys.story(storyId))) ?? undefined;
   }
 
-  /**
-   * Open incidents a report could join, read from the indexes of its places (its regions, the
-   * regions around them, or for talks its parties) within the match window — never a scan.
-   */
-  async loadCandidates(report: IncidentReport, policy: MatchPolicy): Promise<CandidateSet> {
+  /** Reads the indexes of the report's places (its regions, the regions around them, or for talks its parties). */
+  async loadCandidates(report: IncidentReport, policy: CandidateWindows): Promise<CandidateSet> {
     const reads = this.candidateReads(report, policy);
     const indexKeys = [...reads.keys()];
     const revisions = indexKeys.length === 0 ? [] : await this.redis.hmget(this.keys.revisions(), ...indexKeys);
@@ -106,7 +101,7 @@ export class IncidentStore {
   }
 
   /** Index key → oldest lastSeen worth reading. */
-  private candidateReads(report: IncidentReport, policy: MatchPolicy): Map<string, number> {
+  private candidateReads(report: IncidentReport, policy: CandidateWindows): Map<string, number> {
     const reads = new Map<string, number>();
     const { kinds, regions, facts } = report.analysis;
     if (kinds.includes('strike')) {
@@ -131,7 +126,7 @@ export class IncidentStore {
   commit(
     incident: Incident,
     storyId: string,
-    basis: { rev: number | undefined; readRevisions: ReadonlyMap<string, number> },
+    basis: CommitBasis,
     changes: readonly IncidentChange[],
     previous?: Incident,
   ): Promise<CommitOutcome> {
@@ -163,10 +158,7 @@ export class IncidentStore {
     );
   }
 
-  /**
-   * Retention: deletes incidents whose newest report is older than the retention period and
-   * removes them from every index. Returns how many incidents were removed.
-   */
+  /** Retention: deletes the incidents and removes them from every index. */
   async removeExpired(now: number): Promise<number> {
     const cutoff = now - this.options.retentionMs;
     const expired = await this.redis.zrangebyscore(this.keys.byTime(), '-inf', `(${cutoff}`);
@@ -176,5 +168,37 @@ export class IncidentStore {
     for (const key of indexKeys) pipeline.zremrangebyscore(key, '-inf', `(${cutoff}`);
     for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
     return expired.length;
+  }
+
+  /**
+   * Reads one index (the region's, which includes its sub-regions, else the kind's, else all)
+   * in batches, newest first, continuing after the cursor's (time, id).
+   */
+  async list(query: IncidentQuery): Promise<IncidentPage> {
+    const keys = this.keys;
+    const key = query.region !== undefined ? keys.within(query.region) : query.kind !== undefined ? keys.byKind(query.kind) : keys.byTime();
+    const after = query.cursor === undefined ? undefined : decodePageCursor(query.cursor);
+    const max = after === undefined ? '+inf' : String(after.score);
+    const min = query.since === undefined ? '-inf' : String(query.since);
+    const page: { incident: Incident; score: number }[] = [];
+    for (let offset = 0; page.length <= query.limit; offset += LIST_BATCH) {
+      const reply = await this.redis.zrevrangebyscore(key, max, min, 'WITHSCORES', 'LIMIT', offset, LIST_BATCH);
+      const members: PageCursor[] = [];
+      for (let i = 0; i + 1 < reply.length; i += 2) members.push({ id: reply[i] ?? '', score: Number(reply[i + 1]) });
+      // Equal scores come in reverse id order; skip what the previous page already showed.
+      const fresh = members.filter((m) => after === undefined || m.score < after.score || m.id < after.id);
+      const stored = await this.getStored(fresh.map((m) => m.id));
+      const scoreOf = new Map(fresh.map((m) => [m.id, m.score]));
+      for (const { incident } of stored) {
+        if (query.kind !== undefined && !incident.kinds.includes(query.kind)) continue;
+        page.push({ incident, score: scoreOf.get(incident.id) ?? 0 });
+      }
+      if (members.length < LIST_BATCH) break;
+    }
+    const shown = page.slice(0, query.limit);
+    const last = shown.at(-1);
+    const result: IncidentPage = { incidents: shown.map((p) => p.incident) };
+    if (page.length > query.limit && last) result.nextCursor = encodePageCursor({ score: last.score, id: last.incident.id });
+    return result;
   }
 }

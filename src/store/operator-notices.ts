@@ -5,11 +5,14 @@ import type { Redis } from 'ioredis';
  * a Redis stream so the delivery side can post them to the admin channel at its own pace,
  * from any process, and resume after a restart from the last id it delivered.
  */
-export type NoticeKind = 'feed_failing' | 'feed_recovered';
+export type NoticeKind = 'feed_failing' | 'feed_recovered' | 'subscription_paused';
 
 export interface OperatorNotice {
   kind: NoticeKind;
+  /** The feed a feed notice is about; '' for a subscription notice. */
   feedId: string;
+  /** The channel key a subscription notice is about. */
+  channel?: string;
   /** One human-readable line, e.g. "feed kyiv-independent failing after 10 attempts: feed_timeout: …". */
   message: string;
   /** Error code when the notice is about a failure. */
@@ -55,7 +58,9 @@ function toNotice(id: string, fields: string[]): StoredNotice {
   const map = new Map<string, string>();
   for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i]!, fields[i + 1]!);
   const code = map.get('code');
+  const channel = map.get('channel');
   return {
+    ...(channel ? { channel } : {}),
     id,
     kind: (map.get('kind') ?? 'feed_failing') as NoticeKind,
     feedId: map.get('feedId') ?? '',

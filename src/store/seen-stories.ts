@@ -6,16 +6,18 @@ import type { Redis } from 'ioredis';
  * when the feed gives a guid or link). One sorted set per feed, member = story id, score = the
  * last time the item was in the feed. Every poll refreshes the score of everything still in the
  * feed, so trimming by age only forgets items that left the feed long ago, and trimming by
- * count only forgets the longest-gone ones.
+ * count only forgets the longest-gone ones. The count bound follows what the feed carries
+ * (twice its current items plus a margin), never below it: an id still in the feed is never
+ * forgotten, however long the feed, so it can never look new again.
  */
 export interface SeenStoriesOptions {
-  /** Most ids kept per feed. Feeds carry 10–200 items; the margin covers churny feeds. */
-  maxCount?: number;
+  /** Ids kept beyond those in the feed now, at least; the feed's own size again is kept too. */
+  goneMargin?: number;
   /** Forget an id this long after it was last in the feed. */
   maxAgeSeconds?: number;
 }
 
-export const DEFAULT_SEEN_MAX_COUNT = 5000;
+export const DEFAULT_SEEN_GONE_MARGIN = 50;
 export const DEFAULT_SEEN_MAX_AGE_SECONDS = 14 * 24 * 3600;
 
 export interface UnseenResult {
@@ -43,7 +45,7 @@ export function baselineKey(prefix: string, feedId: string): string {
 }
 
 export function createSeenStories(redis: Redis, prefix: string, options: SeenStoriesOptions = {}): SeenStories {
-  const maxCount = options.maxCount ?? DEFAULT_SEEN_MAX_COUNT;
+  const goneMargin = options.goneMargin ?? DEFAULT_SEEN_GONE_MARGIN;
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_SEEN_MAX_AGE_SECONDS;
   return {
     maxAgeSeconds,
@@ -59,7 +61,9 @@ export function createSeenStories(redis: Redis, prefix: string, options: SeenSto
       const tx = redis.multi();
       if (storyIds.length > 0) tx.zadd(key, ...storyIds.flatMap((id) => [now, id]));
       tx.zremrangebyscore(key, '-inf', `(${now - maxAgeSeconds * 1000}`);
-      tx.zremrangebyrank(key, 0, -(maxCount + 1));
+      // Present ids carry the highest score (`now`), so keeping the top `keep` keeps them all.
+      const keep = storyIds.length + Math.max(storyIds.length, goneMargin);
+      tx.zremrangebyrank(key, 0, -(keep + 1));
       tx.set(baselineKey(prefix, feedId), String(now), 'NX');
       const results = await tx.exec();
       const failed = results?.find(([error]) => error !== null);

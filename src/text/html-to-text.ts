@@ -19,22 +19,33 @@ const BLOCK_BOUNDARY =
   /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|figure|figcaption|header|footer|hr)\b[^>]*>/gi;
 const ANY_TAG = /<\/?[a-zA-Z][^>]*>|<![^>]*>/g;
 const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g;
-// Zero-width and control characters that only ever hurt matching and display.
+// Zero-width and control characters that only ever hurt matching and display, and the bidi
+// embedding/override/isolate controls (U+202A–202E, U+2066–2069) that let a headline display
+// reversed ("…gnissim" for "missing") in a chat client: feed text never needs them.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+/** Markup rarely outweighs text 16 to 1; beyond that, a huge summary is cut before any regex runs. */
+const RAW_PER_TEXT_CHAR = 16;
 
 // Whitespace that collapsing would change: anything but a plain space, or a space before more.
 const UNCOLLAPSED = /[^\S ]| \s/;
 
 /** Strips tags, decodes entities, collapses whitespace and bounds the length. */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
-  let text = html.replace(CDATA, '$1').replace(COMMENTS, ' ').replace(DROPPED_ELEMENTS, ' ');
+  let text = options.maxLength === undefined ? html : boundRawHtml(html, options.maxLength * RAW_PER_TEXT_CHAR);
+  text = text.replace(CDATA, '$1').replace(COMMENTS, ' ').replace(DROPPED_ELEMENTS, ' ');
   text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
   text = decodeEntities(text);
   // Double-escaped feeds (`&lt;p&gt;`) only reveal their tags after the first decode.
   if (/<\/?[a-zA-Z][^>]*>/.test(text)) text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
   text = collapseWhitespace(text.replace(INVISIBLE, ''));
   return options.maxLength === undefined ? text : truncateText(text, options.maxLength);
+}
+
+/** Cuts raw HTML at `limit` characters, dropping a tag or entity the cut left open. */
+function boundRawHtml(html: string, limit: number): string {
+  if (html.length <= limit) return html;
+  return html.slice(0, limit).replace(/<[^>]*$|&[#a-zA-Z0-9]*$/, '');
 }
 
 /** Decodes named (common subset), decimal and hex character references. */

@@ -9,8 +9,10 @@ import type { Analysis, Incident } from '../../src/domain/index.js';
 import { ancestorsOf } from '../../src/geo/index.js';
 import { UKRAINE_REGIONS } from '../../src/geo/curated-ua.js';
 import { RUSSIA_REGIONS } from '../../src/geo/curated-ru.js';
+import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
-import { recordReport } from '../../src/store/record-report.js';
+import { recordReport } from '../../src/pipeline/record-report.js';
+import { TIMER_PAUSE } from '../../jobs/runtime/stores.js';
 import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
 import { scorePairwise } from '../support/pairwise.js';
 import { createTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
@@ -135,6 +137,7 @@ export async function run(): Promise<void> {
   const redis = createTestRedis();
   const prefix = uniquePrefix('bench-incidents');
   const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * DAY });
+  const keys = new IncidentKeys(prefix);
   try {
     const before = await usedMemory(redis);
     const seedStart = performance.now();
@@ -144,22 +147,22 @@ export async function run(): Promise<void> {
         const incident = seedIncident(i);
         const score = Date.parse(incident.lastSeen);
         pipeline.hset(
-          store.keys.incident(incident.id),
+          keys.incident(incident.id),
           'data',
-          JSON.stringify({ ...incident, terms: undefined }),
+          JSON.stringify({ ...incident, reports: undefined }),
           'card',
           JSON.stringify(toIncidentCard(incident)),
           'rev',
           1,
         );
-        for (const key of store.keys.indexesOf(incident, ancestorsOf)) pipeline.zadd(key, score, incident.id);
+        for (const key of keys.indexesOf(incident, ancestorsOf)) pipeline.zadd(key, score, incident.id);
       }
       await pipeline.exec();
     }
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const perIncident = ((await usedMemory(redis)) - before) / INCIDENTS;
-    const sampleIds = await redis.zrange(store.keys.byTime(), 0, 999);
-    const sampleSizes = await Promise.all(sampleIds.map((id) => redis.memory('USAGE', store.keys.incident(id))));
+    const sampleIds = await redis.zrange(keys.byTime(), 0, 999);
+    const sampleSizes = await Promise.all(sampleIds.map((id) => redis.memory('USAGE', keys.incident(id))));
     const hashBytes = sampleSizes.reduce<number>((sum, size) => sum + Number(size ?? 0), 0) / sampleSizes.length;
     console.log(`seeded ${INCIDENTS.toLocaleString('en-US')} incidents (3 sources each) in ${seedSeconds.toFixed(1)} s with pipelining`);
     console.log(
@@ -193,7 +196,12 @@ export async function run(): Promise<void> {
     start = performance.now();
     for (const [i, story] of stories.entries()) {
       const analysis = analyzeStory({ title: story.title, summary: story.summary });
-      await recordReport(store, toIncidentReport({ ...story, id: `${story.id}-seq` }, analysis, NOW), policy, () => NOW);
+      await recordReport(toIncidentReport({ ...story, id: `${story.id}-seq` }, analysis, NOW), {
+        incidents: store,
+        policy,
+        clock: () => NOW,
+        pause: TIMER_PAUSE,
+      });
       if (i >= STORIES / 2) break;
     }
     const sequentialRate = STORIES / 2 / ((performance.now() - start) / 1000);
@@ -206,7 +214,12 @@ export async function run(): Promise<void> {
         while (next < STORIES) {
           const story = stories[next++]!;
           const analysis = analyzeStory({ title: story.title, summary: story.summary });
-          await recordReport(store, toIncidentReport({ ...story, id: `${story.id}-par` }, analysis, NOW), policy, () => NOW);
+          await recordReport(toIncidentReport({ ...story, id: `${story.id}-par` }, analysis, NOW), {
+            incidents: store,
+            policy,
+            clock: () => NOW,
+            pause: TIMER_PAUSE,
+          });
         }
       }),
     );

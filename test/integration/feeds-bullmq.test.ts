@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueue, type PollJobData, type StoryJobData } from '../../jobs/queues.js';
 import { createMetrics } from '../../jobs/runtime/metrics.js';
 import { silentLogger } from '../../jobs/runtime/logger.js';
-import { checkFeedSchedulers, createFeedSchedulers } from '../../jobs/workers/feed-schedulers.js';
+import { checkEarliestSchedulers, checkFeedSchedulers, createFeedSchedulers, spreadOffset } from '../../jobs/workers/feed-schedulers.js';
 import { createPollWorker } from '../../jobs/workers/poll-worker.js';
 import type { Closeable, RuntimeDeps } from '../../jobs/workers/registry.js';
 import { configSchema } from '../../src/config/index.js';
@@ -45,6 +45,20 @@ afterAll(async () => {
 
 async function startComponents(): Promise<Closeable[]> {
   return [await createPollWorker(deps), await createFeedSchedulers(deps)];
+}
+
+/** What the BullMQ bug does: the scheduler's next delayed job vanishes (BullMQ refuses to remove it itself). */
+async function loseNextJob(feedId: string): Promise<void> {
+  const queue = createQueue<PollJobData>('poll', deps);
+  const next = (await queue.getJobScheduler(feedId))?.next;
+  await queue.close();
+  const jobId = `repeat:${feedId}:${next}`;
+  await redis
+    .multi()
+    .zrem(`${deps.prefix}:poll:delayed`, jobId)
+    .lrem(`${deps.prefix}:poll:wait`, 0, jobId)
+    .del(`${deps.prefix}:poll:${jobId}`)
+    .exec();
 }
 
 async function closeAll(components: Closeable[]): Promise<void> {
@@ -92,6 +106,29 @@ describe('poll queue end to end (BullMQ on real Redis)', () => {
     }
   });
 
+  it('first runs are spread over one interval by feed id', async () => {
+    // 150 feeds, no worker: the schedulers' first runs land all over the next minute, not now.
+    const many = Array.from({ length: 150 }, (_, i) => ({ id: `spread-${i}`, url: 'https://x.example/f', name: 'x', intervalSeconds: 60 }));
+    const queue = createQueue<PollJobData>('poll', { ...deps, prefix: uniquePrefix('spread') });
+    const start = Date.now();
+    try {
+      await checkFeedSchedulers(queue, many, start, silentLogger);
+      const nexts = (await queue.getJobSchedulers(0, -1)).map((sch) => (sch.next ?? 0) - start);
+      expect(nexts).toHaveLength(150);
+      expect(nexts.filter((delay) => delay > 30_000).length).toBeGreaterThan(40);
+      expect(nexts.every((delay) => delay <= 61_000)).toBe(true);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    const offsets = Array.from({ length: 1000 }, (_, i) => spreadOffset(`feed-${i}`, 60_000));
+    expect(offsets.every((o) => o >= 1 && o < 60_000)).toBe(true);
+    expect(spreadOffset('feed-1', 60_000)).toBe(offsets[1]);
+    // Spread, not bunched: every tenth of the interval gets a share.
+    const tenths = new Set(offsets.map((o) => Math.floor(o / 6_000)));
+    expect(tenths.size).toBe(10);
+  });
+
   it('the watchdog restores a vanished or stalled scheduler and removes one whose feed left the config', async () => {
     const pollQueue = createQueue<PollJobData>('poll', deps);
     try {
@@ -102,12 +139,24 @@ describe('poll queue end to end (BullMQ on real Redis)', () => {
       await pollQueue.removeJobScheduler('wire-a');
       expect(await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
 
-      // Seen from an hour later, the scheduler's next run is long past: it stopped firing.
-      expect(await checkFeedSchedulers(pollQueue, feeds, Date.now() + 3600_000, silentLogger)).toEqual({
+      // Seen from an hour later (as after downtime) the next run is past, but its job still waits:
+      // BullMQ runs it when a worker starts, so nothing is restored and nothing is logged.
+      const anHourLater = Date.now() + 3600_000;
+      expect(await checkFeedSchedulers(pollQueue, feeds, anHourLater, silentLogger)).toEqual({ restored: [], removed: [] });
+      // Its next job lost as well: the scheduler stopped firing and is restored.
+      await loseNextJob('wire-a');
+      expect(await checkFeedSchedulers(pollQueue, feeds, anHourLater, silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
+      expect(await pollQueue.getJobScheduler('wire-a')).toBeDefined();
+
+      // Later ticks check only the earliest-due schedulers, and fall back to a full pass on a count mismatch.
+      const byId = new Map(feeds.map((f) => [f.id, f]));
+      await loseNextJob('wire-a');
+      expect(await checkEarliestSchedulers(pollQueue, byId, 1, anHourLater + 3600_000, silentLogger)).toEqual({
         restored: ['wire-a'],
         removed: [],
       });
-      expect(await pollQueue.getJobScheduler('wire-a')).toBeDefined();
+      await pollQueue.removeJobScheduler('wire-a');
+      expect(await checkEarliestSchedulers(pollQueue, byId, 1, Date.now(), silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
 
       expect(await checkFeedSchedulers(pollQueue, [], Date.now(), silentLogger)).toEqual({ restored: [], removed: ['wire-a'] });
       expect(await pollQueue.getJobScheduler('wire-a')).toBeUndefined();

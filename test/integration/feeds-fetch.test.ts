@@ -78,6 +78,17 @@ describe('fetchFeed over real HTTP', () => {
     await eventually(() => server.openSockets() <= before);
   });
 
+  it('a slow-loris trickle (a byte every 100 ms, never idle long) still hits the total timeout', async () => {
+    let timer: NodeJS.Timeout | undefined;
+    server.route('/trickle', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      timer = setInterval(() => res.write(' '), 100);
+      res.on('close', () => clearInterval(timer));
+    });
+    await expect(makeFetcher({ timeoutMs: 600 }).fetchFeed(`${server.url}/trickle`)).rejects.toMatchObject({ code: 'feed_timeout' });
+    clearInterval(timer);
+  });
+
   it('headers that never come also time out', async () => {
     server.route('/silent', () => undefined);
     await expect(makeFetcher({ timeoutMs: 300 }).fetchFeed(`${server.url}/silent`)).rejects.toMatchObject({ code: 'feed_timeout' });

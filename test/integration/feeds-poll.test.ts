@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../jobs/runtime/logger.js';
@@ -35,7 +36,7 @@ function startPoller(enqueued: Story[][]): PollDeps {
     allowPrivateNetworks: true,
     connectTimeoutMs: 2000,
     timeoutMs: 5000,
-    maxBytes: 1 << 20,
+    maxBytes: 8 << 20,
     userAgent: 'wirewatch-test',
   });
   fetchers.push(fetcher);
@@ -62,7 +63,7 @@ beforeAll(async () => {
   server.route('/feed', (req, res) => {
     if (status !== 200) return res.writeHead(status).end('upstream trouble');
     const body = buildRss(items, ttlMinutes === undefined ? {} : { ttlMinutes });
-    const etag = `"${body.length}-${items.length}"`;
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     if (req.headers['if-none-match'] === etag) return res.writeHead(304).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
   });
@@ -190,5 +191,57 @@ describe('pollFeed', () => {
     expect([1, 2, 3, 4, 10].map((n) => chooseBackoffSeconds(60, n, 3600))).toEqual([60, 120, 240, 480, 3600]);
     expect(chooseBackoffSeconds(60, 1, 3600, '900')).toBe(900);
     expect(chooseBackoffSeconds(60, 1, 3600, '99999')).toBe(3600);
+  });
+});
+
+describe('pollFeed on long and churning feeds (the seen set follows what the feed carries)', () => {
+  const many = (count: number, from = 0): FixtureItem[] =>
+    Array.from({ length: count }, (_, i) => ({ guid: `item-${from + i}`, title: `Archive item ${from + i}` }));
+
+  it('a 6,000-item feed, undated, is not re-enqueued on the next polls', async () => {
+    items = many(6000);
+    const deps = startPoller([]);
+    expect(await pollFeed(feed, deps)).toMatchObject({ outcome: 'fetched', stories: 6000, firstPoll: true });
+    for (let poll = 0; poll < 2; poll++) {
+      now += 2 * MINUTE;
+      items = [{ guid: `new-${poll}`, title: `Fresh report ${poll}`, published: now - 1000 }, ...items];
+      const enqueued: Story[][] = [];
+      const outcome = await pollFeed(feed, { ...deps, enqueueStories: (s) => (enqueued.push([...s]), Promise.resolve()) });
+      expect(outcome).toMatchObject({ outcome: 'fetched', unseen: 1, enqueued: 1 });
+      expect(titles(enqueued)).toEqual([`Fresh report ${poll}`]);
+    }
+  });
+
+  it('memory per feed stays near the feed size when items churn, and gone items are forgotten oldest first', async () => {
+    items = many(50);
+    const deps = startPoller([]);
+    await pollFeed(feed, deps);
+    for (let poll = 1; poll <= 40; poll++) {
+      now += 2 * MINUTE;
+      items = [...many(5, 1000 + poll * 5), ...items.slice(0, 45)];
+      expect(await pollFeed(feed, deps)).toMatchObject({ outcome: 'fetched', unseen: 5 });
+    }
+    const key = `${prefix}:feed:${feed.id}:seen`;
+    expect(await redis.zcard(key)).toBe(100);
+    // Every id still in the feed carries this poll's time: none of them was trimmed.
+    expect(await redis.zcount(key, now, now)).toBe(50);
+  });
+});
+
+describe('pollFeed with a not-quite-XML feed', () => {
+  it("a bare '&' keeps every item and the feed state records the repair", async () => {
+    server.route('/amp', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
+        .end(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>Q&A Wire</title>' +
+            '<item><guid>1</guid><title>Drones hit depot, officials &amp; residents say</title></item>' +
+            '<item><guid>2</guid><title>Talks Q&A: what the envoys said</title></item></channel></rss>',
+        ),
+    );
+    const deps = startPoller([]);
+    const ampFeed = { ...feed, id: 'amp-wire', url: `${server.url}/amp` };
+    expect(await pollFeed(ampFeed, deps)).toMatchObject({ outcome: 'fetched', stories: 2 });
+    expect((await deps.state.get('amp-wire')).lastRepair).toBe("escaped 2 stray '&'");
   });
 });

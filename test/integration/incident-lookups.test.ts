@@ -5,8 +5,8 @@ import { createMatchPolicy } from '../../src/cluster/match-policy.js';
 import { parseIncidentsArgs, runIncidentsCommand } from '../../src/commands/incidents-command.js';
 import { ancestorsOf, resolveRegionQuery } from '../../src/geo/index.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
-import { listIncidents } from '../../src/store/list-incidents.js';
-import { recordReport } from '../../src/store/record-report.js';
+import { recordReport } from '../../src/pipeline/record-report.js';
+import { TIMER_PAUSE } from '../../jobs/runtime/stores.js';
 import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
 import { strikeReport } from '../fixtures/incidents/build-report.js';
 import { createTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
@@ -29,7 +29,12 @@ beforeEach(async () => {
   prefix = uniquePrefix('lookups');
   store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * 86_400_000 });
   for (const fixture of INCIDENT_STORIES) {
-    const result = await recordReport(store, toIncidentReport(fixture.story, fixture.analysis, NOW), policy, clock);
+    const result = await recordReport(toIncidentReport(fixture.story, fixture.analysis, NOW), {
+      incidents: store,
+      policy,
+      clock,
+      pause: TIMER_PAUSE,
+    });
     if (result.outcome === 'opened') eventOf.set(result.incident.id, fixture.event);
   }
 });
@@ -54,9 +59,9 @@ describe('/incidents lookups on the real Redis', () => {
       regions: ['UA-32/irpin'],
       targets: ['school'],
     });
-    await recordReport(store, toIncidentReport(irpin.story, irpin.analysis, NOW), policy, clock);
+    await recordReport(toIncidentReport(irpin.story, irpin.analysis, NOW), { incidents: store, policy, clock, pause: TIMER_PAUSE });
     for (const code of ['UA-32/irpin', 'UA-32', 'UA']) {
-      const page = await listIncidents(store, { region: code, limit: 1 });
+      const page = await store.list({ region: code, limit: 1 });
       expect(page.incidents[0]?.headline).toBe('Drone hits Irpin school');
     }
   });
@@ -85,6 +90,6 @@ describe('/incidents lookups on the real Redis', () => {
   });
 
   it('refuses a broken cursor with a coded error', async () => {
-    await expect(listIncidents(store, { limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'command_invalid' });
+    await expect(store.list({ limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'command_invalid' });
   });
 });

@@ -3,8 +3,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { toIncidentReport } from '../../src/cluster/incident-report.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
 import { ancestorsOf } from '../../src/geo/index.js';
+import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
-import { recordReport } from '../../src/store/record-report.js';
+import { recordReport } from '../../src/pipeline/record-report.js';
+import { TIMER_PAUSE } from '../../jobs/runtime/stores.js';
 import { strikeReport, type FixtureReport } from '../fixtures/incidents/build-report.js';
 import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
 import { scorePairwise } from '../support/pairwise.js';
@@ -21,6 +23,8 @@ let other: Redis;
 let prefix: string;
 let store: IncidentStore;
 let otherStore: IncidentStore;
+/** The store's Redis layout, to check the indexes themselves. */
+let keys: IncidentKeys;
 
 beforeAll(() => {
   redis = createTestRedis();
@@ -32,6 +36,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   prefix = uniquePrefix('incidents');
+  keys = new IncidentKeys(prefix);
   const options = { prefix, ancestorsOf, retentionMs: 30 * DAY };
   store = new IncidentStore({ ...options, redis });
   otherStore = new IncidentStore({ ...options, redis: other });
@@ -67,20 +72,20 @@ describe('IncidentStore + recordReport on the real Redis', () => {
         targets: ['oil'],
       }),
     ] as [FixtureReport, FixtureReport];
-    const opened = await recordReport(store, reportOf(first), policy, clock);
+    const opened = await recordReport(reportOf(first), { incidents: store, policy, clock, pause: TIMER_PAUSE });
     expect(opened.outcome).toBe('opened');
     const id = opened.outcome === 'opened' ? opened.incident.id : '';
-    expect(await redis.zscore(store.keys.unplaced('strike'), id)).not.toBeNull();
-    const grown = await recordReport(store, reportOf(second), policy, clock);
+    expect(await redis.zscore(keys.unplaced('strike'), id)).not.toBeNull();
+    const grown = await recordReport(reportOf(second), { incidents: store, policy, clock, pause: TIMER_PAUSE });
     expect(grown).toMatchObject({ outcome: 'updated', incident: { id } });
-    expect(await redis.zscore(store.keys.unplaced('strike'), id)).toBeNull();
-    expect(await redis.zscore(store.keys.within('UA'), id)).not.toBeNull();
+    expect(await redis.zscore(keys.unplaced('strike'), id)).toBeNull();
+    expect(await redis.zscore(keys.within('UA'), id)).not.toBeNull();
   });
 
   it('clusters the fixture stream like the in-memory book, using only indexed candidates', async () => {
     const ids: string[] = [];
     for (const fixture of INCIDENT_STORIES) {
-      const result = await recordReport(store, reportOf(fixture), policy, clock);
+      const result = await recordReport(reportOf(fixture), { incidents: store, policy, clock, pause: TIMER_PAUSE });
       ids.push(result.outcome === 'duplicate' ? result.incidentId : result.incident.id);
     }
     const score = scorePairwise(
@@ -97,8 +102,8 @@ describe('IncidentStore + recordReport on the real Redis', () => {
 
   it('treats the same story processed twice as a duplicate: no second source, no new version', async () => {
     const [fixture] = manyOutlets(1);
-    const first = await recordReport(store, reportOf(fixture!), policy, clock);
-    const again = await recordReport(store, reportOf(fixture!), policy, clock);
+    const first = await recordReport(reportOf(fixture!), { incidents: store, policy, clock, pause: TIMER_PAUSE });
+    const again = await recordReport(reportOf(fixture!), { incidents: store, policy, clock, pause: TIMER_PAUSE });
     expect(first.outcome).toBe('opened');
     expect(again).toMatchObject({ outcome: 'duplicate', incidentId: first.outcome === 'opened' ? first.incident.id : '' });
     const stored = await store.getIncident(again.outcome === 'duplicate' ? again.incidentId : '');
@@ -109,7 +114,9 @@ describe('IncidentStore + recordReport on the real Redis', () => {
   it('keeps every source and one version per outlet when two workers update one incident at once', async () => {
     const reports = manyOutlets(12).map(reportOf);
     // Two workers, two connections, each taking every other story, all in flight together.
-    const results = await Promise.all(reports.map((report, i) => recordReport(i % 2 === 0 ? store : otherStore, report, policy, clock)));
+    const results = await Promise.all(
+      reports.map((report, i) => recordReport(report, { incidents: i % 2 === 0 ? store : otherStore, policy, clock, pause: TIMER_PAUSE })),
+    );
     const ids = new Set(results.map((r) => (r.outcome === 'duplicate' ? r.incidentId : r.incident.id)));
     expect(ids.size).toBe(1);
     const incident = await store.getIncident([...ids][0] ?? '');
@@ -118,12 +125,15 @@ describe('IncidentStore + recordReport on the real Redis', () => {
     expect(incident?.version).toBe(12);
     expect(new Set(incident?.history.map((h) => h.version)).size).toBe(incident?.history.length);
     expect(results.filter((r) => r.outcome === 'opened')).toHaveLength(1);
-    expect(await redis.xlen(store.keys.changes())).toBe(12);
+    expect(await redis.xlen(keys.changes())).toBe(12);
   });
 
   it('records the same story from two workers at once only once', async () => {
     const report = reportOf(manyOutlets(1)[0]!);
-    const results = await Promise.all([recordReport(store, report, policy, clock), recordReport(otherStore, report, policy, clock)]);
+    const results = await Promise.all([
+      recordReport(report, { incidents: store, policy, clock, pause: TIMER_PAUSE }),
+      recordReport(report, { incidents: otherStore, policy, clock, pause: TIMER_PAUSE }),
+    ]);
     expect(results.map((r) => r.outcome).sort()).toEqual(['duplicate', 'opened']);
     const opened = results.find((r) => r.outcome === 'opened');
     const incident = await store.getIncident(opened?.outcome === 'opened' ? opened.incident.id : '');
@@ -140,23 +150,28 @@ describe('IncidentStore + recordReport on the real Redis', () => {
       { regions: ['UA-53/kremenchuk'], targets: ['oil'] },
     );
     const fresh = manyOutlets(1)[0]!;
-    const oldResult = await recordReport(store, reportOf(old), policy, clock);
-    await recordReport(store, reportOf(fresh), policy, clock);
+    const oldResult = await recordReport(reportOf(old), { incidents: store, policy, clock, pause: TIMER_PAUSE });
+    await recordReport(reportOf(fresh), { incidents: store, policy, clock, pause: TIMER_PAUSE });
     expect(await store.removeExpired(NOW)).toBe(1);
     const oldId = oldResult.outcome === 'opened' ? oldResult.incident.id : '';
     expect(await store.getIncident(oldId)).toBeUndefined();
-    expect(await redis.zscore(store.keys.within('UA'), oldId)).toBeNull();
-    expect(await redis.zscore(store.keys.at('UA-53/kremenchuk'), oldId)).toBeNull();
-    expect(await redis.zcard(store.keys.byTime())).toBe(1);
+    expect(await redis.zscore(keys.within('UA'), oldId)).toBeNull();
+    expect(await redis.zscore(keys.at('UA-53/kremenchuk'), oldId)).toBeNull();
+    expect(await redis.zcard(keys.byTime())).toBe(1);
     expect(await store.removeExpired(NOW)).toBe(0);
   });
 
   it('lists a Bucha incident under its oblast and its country', async () => {
-    const result = await recordReport(store, reportOf(INCIDENT_STORIES.find((f) => f.event === 'bucha-drone')!), policy, clock);
+    const result = await recordReport(reportOf(INCIDENT_STORIES.find((f) => f.event === 'bucha-drone')!), {
+      incidents: store,
+      policy,
+      clock,
+      pause: TIMER_PAUSE,
+    });
     const id = result.outcome === 'opened' ? result.incident.id : '';
-    for (const code of ['UA-32/bucha', 'UA-32', 'UA']) expect(await redis.zscore(store.keys.within(code), id)).not.toBeNull();
-    expect(await redis.zscore(store.keys.within('UA-30'), id)).toBeNull();
-    const ttl = await redis.ttl(store.keys.incident(id));
+    for (const code of ['UA-32/bucha', 'UA-32', 'UA']) expect(await redis.zscore(keys.within(code), id)).not.toBeNull();
+    expect(await redis.zscore(keys.within('UA-30'), id)).toBeNull();
+    const ttl = await redis.ttl(keys.incident(id));
     expect(ttl).toBeGreaterThan(30 * 86_400);
   });
 });

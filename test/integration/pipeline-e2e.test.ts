@@ -7,10 +7,9 @@ import { startApp, type App } from '../../jobs/runtime/app.js';
 import { silentLogger } from '../../jobs/runtime/logger.js';
 import { runCli } from '../../jobs/cli/run-cli.js';
 import { collectStatus, formatStatus } from '../../jobs/status/collect-status.js';
-import { createIncidentStore } from '../../jobs/workers/story-worker.js';
+import { createIncidentStore } from '../../jobs/runtime/stores.js';
 import type { Config } from '../../src/config/index.js';
 import type { Incident } from '../../src/domain/index.js';
-import { listIncidents } from '../../src/store/list-incidents.js';
 import { buildRss } from '../support/feed-builder.js';
 import { createTestIo } from '../support/io.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
@@ -93,7 +92,7 @@ describe('feeds → stories → incidents, end to end', () => {
     const store = createIncidentStore({ redis, prefix, config });
 
     const incident = await waitFor<Incident>(async () => {
-      const page = await listIncidents(store, { limit: 10 });
+      const page = await store.list({ limit: 10 });
       const found = page.incidents.find((i) => i.sources.length === 2);
       return found;
     });
@@ -102,7 +101,7 @@ describe('feeds → stories → incidents, end to end', () => {
     expect(incident.sources.map((s) => s.outlet).sort()).toEqual(['Outlet A', 'Outlet B']);
     expect(incident.facts.casualties.injured).toBe(2);
 
-    const page = await listIncidents(store, { limit: 10 });
+    const page = await store.list({ limit: 10 });
     expect(page.incidents).toHaveLength(1);
     const dropped = await waitFor(async () => {
       const count = Number(await redis.get(`${prefix}:stories:dropped:count`));

@@ -16,9 +16,17 @@ afterEach(async () => {
 });
 
 describe('resolveRedis', () => {
-  it('uses REDIS_URL when configured', async () => {
-    const endpoint = await resolveRedis({ url: 'redis://example.invalid:6379', dataDir: 'unused', logger: silentLogger });
-    expect(endpoint).toMatchObject({ origin: 'configured', url: 'redis://example.invalid:6379' });
+  it('uses REDIS_URL when configured, once it answers', async () => {
+    const endpoint = await resolveRedis({ url: TEST_REDIS_URL, dataDir: 'unused', logger: silentLogger, waitMs: 1000 });
+    expect(endpoint).toMatchObject({ origin: 'configured', url: TEST_REDIS_URL });
+  });
+
+  it('a configured REDIS_URL that never answers is redis_unreachable after the wait, never a spawn', async () => {
+    await expect(
+      resolveRedis({ url: 'redis://example.invalid:6379', dataDir: 'unused', logger: silentLogger, waitMs: 300 }),
+    ).rejects.toMatchObject({
+      code: 'redis_unreachable',
+    });
   });
 
   it('uses the local default when it answers', async () => {

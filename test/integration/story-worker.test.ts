@@ -7,8 +7,9 @@ import { createQueue, STORY_JOB_NAME, STORY_JOB_OPTIONS, toConnectionOptions, ty
 import { silentLogger } from '../../jobs/runtime/logger.js';
 import { createMetrics } from '../../jobs/runtime/metrics.js';
 import type { Closeable, RuntimeDeps } from '../../jobs/workers/registry.js';
-import { createIncidentStore, createStoryWorker, removeExpiredIncidents, type StoryJobResult } from '../../jobs/workers/story-worker.js';
-import { DroppedStories } from '../../src/store/dropped-stories.js';
+import { createDroppedStories, createIncidentStore } from '../../jobs/runtime/stores.js';
+import { createStoryWorker, removeExpiredIncidents, type StoryJobResult } from '../../jobs/workers/story-worker.js';
+import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
 
@@ -85,13 +86,13 @@ describe('story worker end to end (BullMQ on the real Redis)', () => {
     expect(incident?.regions.map((r) => r.code)).toContain('UA-32');
 
     // One stream entry per version, each naming the incident and what changed.
-    const entries = await redis.xrange(store.keys.changes(), '-', '+');
+    const entries = await redis.xrange(new IncidentKeys(deps.prefix).changes(), '-', '+');
     expect(entries).toHaveLength(incident?.version ?? 0);
     const fields = Object.fromEntries(chunk(entries.at(-1)?.[1] ?? []));
     expect(fields).toMatchObject({ incident: incident?.id, version: String(incident?.version) });
     expect(JSON.parse(fields.changes ?? '[]')).toBeInstanceOf(Array);
 
-    const dropped = new DroppedStories(redis, store.keys);
+    const dropped = createDroppedStories(deps);
     expect(await dropped.count()).toBe(1);
     expect((await dropped.find('labour-strike-1'))?.analysis.kinds).toEqual([]);
     // A retried job records the same dropped story again: still counted once.
@@ -114,7 +115,7 @@ describe('story worker end to end (BullMQ on the real Redis)', () => {
     const later = { ...deps, clock: () => NOW + 40 * 86_400_000 };
     const [a, b] = await Promise.all([removeExpiredIncidents(later, store), removeExpiredIncidents(later, store)]);
     expect([a, b].sort()).toEqual([1, undefined]);
-    expect(await redis.zcard(store.keys.byTime())).toBe(0);
+    expect(await redis.zcard(new IncidentKeys(deps.prefix).byTime())).toBe(0);
   });
 });
 

@@ -40,7 +40,10 @@ export const analyzeCommand: CliCommand = {
   options: {},
   async run(_args, io) {
     // In-memory clustering in input order with the default windows (no config, no Redis).
-    const assignIncident = createIncidentAssigner(createMatchPolicy(configSchema.parse({}).incidents), Date.now());
+    const assigner = createIncidentAssigner(createMatchPolicy(configSchema.parse({}).incidents), Date.now());
+    // Output waits for the end of input: a later report can merge two incidents, and every line
+    // must then name the survivor.
+    const out: (AnalyzeRecord | string)[] = [];
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let lineNumber = 0;
     let failed = 0;
@@ -50,13 +53,19 @@ export const analyzeCommand: CliCommand = {
       try {
         const story = parseStoryLine(line, lineNumber);
         const analysis = analyzeStory(story);
-        writeLine(io.stdout, JSON.stringify(toAnalyzeRecord(story, analysis, assignIncident(story, analysis))));
+        out.push(toAnalyzeRecord(story, analysis, assigner.assign(story, analysis)));
       } catch (error) {
         if (!isWirewatchError(error, 'input_invalid')) throw error;
         failed += 1;
-        writeLine(io.stdout, JSON.stringify({ id: idOfLine(line), line: lineNumber, error: { code: error.code, message: error.message } }));
+        out.push(JSON.stringify({ id: idOfLine(line), line: lineNumber, error: { code: error.code, message: error.message } }));
         writeLine(io.stderr, describeError(error));
       }
+    }
+    for (const record of out) {
+      writeLine(
+        io.stdout,
+        typeof record === 'string' ? record : JSON.stringify({ ...record, incident: assigner.resolve(record.incident) }),
+      );
     }
     return failed > 0 ? 1 : 0;
   },

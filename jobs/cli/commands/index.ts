@@ -1,10 +1,12 @@
 import type { CliCommand } from '../command.js';
 import { analyzeCommand } from './analyze.js';
+import { discordRegisterCommand } from './discord-register.js';
 import { explainCommand } from './explain.js';
-import { notImplemented } from './not-implemented.js';
 import { parseCommand } from './parse.js';
+import { replayCommand } from './replay.js';
 import { runCommand, workerCommand } from './run.js';
 import { statusCommand } from './status.js';
+import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptions.js';
 
 // One entry per command in DESIGN.md §4. Each issue replaces its placeholder with a module.
 export const COMMANDS: readonly CliCommand[] = [
@@ -13,49 +15,10 @@ export const COMMANDS: readonly CliCommand[] = [
   analyzeCommand,
   explainCommand,
   parseCommand,
-  notImplemented({
-    name: ['replay'],
-    summary: 'push saved feed files through the whole pipeline to the configured sinks',
-    usage: '<feed.xml...>',
-    options: {},
-    positionals: { min: 1, max: 100 },
-  }),
-  notImplemented({
-    name: ['subscribe'],
-    summary: 'subscribe a channel to a region',
-    usage: '--platform slack|discord --channel ID [--workspace ID] --region CODE [--kind K] [--min-severity S]',
-    options: {
-      platform: { type: 'string' },
-      channel: { type: 'string' },
-      workspace: { type: 'string' },
-      region: { type: 'string' },
-      kind: { type: 'string' },
-      'min-severity': { type: 'string' },
-    },
-  }),
-  notImplemented({
-    name: ['unsubscribe'],
-    summary: 'remove a channel subscription',
-    usage: '--platform slack|discord --channel ID [--workspace ID] --region CODE [--kind K]',
-    options: {
-      platform: { type: 'string' },
-      channel: { type: 'string' },
-      workspace: { type: 'string' },
-      region: { type: 'string' },
-      kind: { type: 'string' },
-    },
-  }),
-  notImplemented({
-    name: ['subscriptions'],
-    summary: 'list subscriptions',
-    usage: '[--json]',
-    options: { json: { type: 'boolean' } },
-  }),
+  replayCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
   statusCommand,
-  notImplemented({
-    name: ['discord', 'register'],
-    summary: 'register Discord slash commands (never at boot)',
-    usage: '[--guild ID]',
-    options: { guild: { type: 'string' } },
-  }),
+  discordRegisterCommand,
 ];

@@ -7,7 +7,7 @@ import type { CliCommand, CliIo } from '../command.js';
 
 async function serve(io: CliIo, queues: readonly QueueName[], withSchedulers: boolean): Promise<number> {
   const config = await loadConfig(io.env);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const app = await startApp({ config, logger, queues, withSchedulers });
   await new Promise<void>((done) => {
     let stopping = false;

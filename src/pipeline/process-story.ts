@@ -1,16 +1,10 @@
 import { analyzeStory } from '../classify/analyze-story.js';
-import { toIncidentReport, type ReportedStory } from '../cluster/incident-report.js';
-import type { MatchPolicy } from '../cluster/match-incident.js';
-import type { Analysis, Clock } from '../domain/index.js';
-import type { DroppedStories } from './dropped-stories.js';
-import type { IncidentStore } from './incident-store.js';
-import { recordReport, type RecordOutcome } from './record-report.js';
+import { toIncidentReport } from '../cluster/incident-report.js';
+import type { Analysis, DroppedStoryLog, ReportedStory } from '../domain/index.js';
+import { recordReport, type RecordOutcome, type RecordReportDeps } from './record-report.js';
 
-export interface ProcessStoryDeps {
-  store: IncidentStore;
-  dropped: DroppedStories;
-  policy: MatchPolicy;
-  clock: Clock;
+export interface ProcessStoryDeps extends RecordReportDeps {
+  dropped: DroppedStoryLog;
 }
 
 export type ProcessOutcome = RecordOutcome | { outcome: 'dropped'; analysis: Analysis };
@@ -27,5 +21,5 @@ export async function processStory(story: ReportedStory, deps: ProcessStoryDeps)
     await deps.dropped.record({ story: { id, title, link, source, published }, analysis, droppedAt: new Date(now).toISOString() });
     return { outcome: 'dropped', analysis };
   }
-  return recordReport(deps.store, toIncidentReport(story, analysis, now), deps.policy, deps.clock);
+  return recordReport(toIncidentReport(story, analysis, now), deps);
 }

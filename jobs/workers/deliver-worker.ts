@@ -1,0 +1,154 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { deliverAlert, type DeliverOutcome } from '../../src/delivery/deliver-alert.js';
+import { isWirewatchError } from '../../src/errors.js';
+import { formatAlert } from '../../src/format/format-alert.js';
+import { createDeliveryLog } from '../../src/store/delivery-log.js';
+import { IncidentKeys } from '../../src/store/incident-keys.js';
+import { createOperatorNotices } from '../../src/store/operator-notices.js';
+import { SubscriptionStore } from '../../src/store/subscription-store.js';
+import { startChangeConsumer } from '../delivery/fan-out.js';
+import { startNoticeDispatcher } from '../delivery/notice-dispatcher.js';
+import { createSinkSet } from '../delivery/sinks.js';
+import { createQueue, createWorker, type DeliverJobData } from '../queues.js';
+import { acquireLock, releaseLock } from '../runtime/redis-lock.js';
+import { createIncidentStore } from '../runtime/stores.js';
+import type { Closeable, RuntimeDeps } from './registry.js';
+
+/** Platforms allow about one message per second per channel. */
+export const CHANNEL_INTERVAL_MS = 1000;
+const DELIVER_CONCURRENCY = 8;
+/** Stream entries older than this are not alerted (a first deploy on an old stream, a long outage). */
+const MAX_CHANGE_AGE_MS = 6 * 3600_000;
+
+export interface DeliverWorkerOptions {
+  /** BullMQ lock of an active job; a worker that died is noticed after about this long. */
+  lockDurationMs?: number;
+}
+
+export type DeliverJobResult = DeliverOutcome | { outcome: 'paused'; reason: string } | { outcome: 'delayed' };
+
+/**
+ * The `deliver` queue: one job = one incident version for one channel. Also runs, in the same
+ * component, the fan-out consumer of the incident-changes stream (which enqueues these jobs)
+ * and the operator-notice dispatcher, so `worker --queues deliver` is the whole delivery side.
+ */
+export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWorkerOptions = {}): Promise<Closeable> {
+  const logger = deps.logger.child({ component: 'deliver' });
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  const store = createIncidentStore(deps);
+  const subscriptions = new SubscriptionStore(deps.redis, deps.prefix);
+  const log = createDeliveryLog(deps.redis, deps.prefix, deps.config.incidents.retentionDays * 86_400 + 86_400);
+  const notices = createOperatorNotices(deps.redis, deps.prefix);
+  const sinks = await createSinkSet(deps);
+  if (sinks.consoleOnly) logger.info('alerts go to the console (no Slack or Discord token set)');
+  const queue = createQueue<DeliverJobData>('deliver', deps);
+  const getIncident = (id: string) => store.getIncident(id);
+
+  let worker: Worker<DeliverJobData, DeliverJobResult> | undefined = undefined;
+  let catchAllAnnounced = false;
+  const processJob = async (job: Job<DeliverJobData>, token: string | undefined): Promise<DeliverJobResult> => {
+    const data = job.data;
+    if (!data?.incidentId || !data.target || !data.channel) throw new UnrecoverableError('deliver job without incident, target or channel');
+    // One job at a time per incident and channel: two versions racing must not both post.
+    const lockKey = `${deps.prefix}:deliver:lock:${data.incidentId}:${data.target}`;
+    const lock = await acquireLock(deps.redis, lockKey, lockDuration);
+    if (lock === undefined) await delay(job, token, 200 + Math.random() * 300);
+    try {
+      return await deliverAlert(data, {
+        getIncident,
+        log,
+        sink: sinks.sinkFor(data.channel),
+        format: (incident, context) => formatAlert(incident, context),
+        clock: deps.clock,
+        beforeSend: () => takeChannelSlot(data.target),
+      });
+    } catch (error) {
+      if (error instanceof ChannelBusy) await delay(job, token, error.waitMs);
+      if (isWirewatchError(error, 'delivery_rate_limited')) {
+        // The platform said wait: pause the whole queue, BullMQ-style, instead of sleeping in the job.
+        const retryAfterMs = Number(error.detail?.retryAfterMs ?? 1000);
+        await worker?.rateLimit(Math.max(retryAfterMs, 100));
+        throw Worker.RateLimitError();
+      }
+      if (isWirewatchError(error, 'delivery_permanent')) return pauseChannel(data, String(error.detail?.reason ?? error.message));
+      throw error;
+    } finally {
+      if (lock !== undefined) await releaseLock(deps.redis, lockKey, lock);
+    }
+  };
+
+  /** ≤ 1 message/s/channel across every worker: a slot key per channel, taken before each post or edit. */
+  const takeChannelSlot = async (target: string) => {
+    const key = `${deps.prefix}:deliver:slot:${target}`;
+    if ((await deps.redis.set(key, '1', 'PX', CHANNEL_INTERVAL_MS, 'NX')) === 'OK') return;
+    throw new ChannelBusy(Math.max(50, await deps.redis.pttl(key)));
+  };
+
+  const pauseChannel = async (data: DeliverJobData, reason: string): Promise<DeliverJobResult> => {
+    const at = new Date(deps.clock()).toISOString();
+    const paused = await subscriptions.pauseChannel(data.channel, { reason, code: 'delivery_permanent', at });
+    // Once per state change: only the job that actually paused subscriptions tells the operator.
+    if (paused > 0) {
+      await notices.record({
+        kind: 'subscription_paused',
+        feedId: '',
+        channel: data.target,
+        code: 'delivery_permanent',
+        message: `delivery to ${data.target} paused (${reason}); ${paused} subscription(s) stop until the channel is subscribed again`,
+        at,
+      });
+    }
+    logger.warn({ target: data.target, reason, paused }, 'channel paused after a permanent platform error');
+    return { outcome: 'paused', reason };
+  };
+
+  worker = createWorker<DeliverJobData, DeliverJobResult>('deliver', processJob, deps, {
+    concurrency: DELIVER_CONCURRENCY,
+    lockDuration,
+    stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
+  });
+  worker.on('failed', (job, error) => logger.error({ jobId: job?.id, err: error.message }, 'deliver job failed'));
+  worker.on('error', (error) => logger.warn({ err: error.message }, 'deliver worker error'));
+
+  const consumer = await startChangeConsumer(deps.redis, new IncidentKeys(deps.prefix).changes(), {
+    getIncident,
+    subscriptions,
+    log,
+    queue,
+    consoleOnly: sinks.consoleOnly,
+    logger,
+    clock: deps.clock,
+    maxAgeMs: MAX_CHANGE_AGE_MS,
+    onCatchAll: () => {
+      if (catchAllAnnounced) return;
+      catchAllAnnounced = true;
+      logger.info(
+        'no channel has subscribed yet, so the console shows every alert; `wirewatch subscribe --platform slack --channel C123 --region UA-32` narrows it',
+      );
+    },
+  });
+  const dispatcher = startNoticeDispatcher(deps, { notices, sinks: sinks.adminSinks, logger });
+
+  return {
+    name: 'deliver-worker',
+    async close() {
+      await consumer.close();
+      await dispatcher.close();
+      await worker?.close();
+      await queue.close();
+      await sinks.close();
+    },
+  };
+}
+
+class ChannelBusy extends Error {
+  constructor(readonly waitMs: number) {
+    super('channel rate limit');
+  }
+}
+
+/** Moves the job back to delayed without counting an attempt (BullMQ's DelayedError). */
+async function delay(job: Job<DeliverJobData>, token: string | undefined, waitMs: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + waitMs, token);
+  throw new DelayedError();
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { analyzeStory } from '../classify/analyze-story.js';
+import { WirewatchError } from '../errors.js';
+import { createIncidentAssigner } from './assign-incidents.js';
+import type { MatchPolicy } from './match-incident.js';
+import { scoreClusters, type ClusterReport } from './score-clusters.js';
+
+/** One line of a clustering set (../shared/corpus/clusters-dev.jsonl): a story and its true event. */
+export interface ClusterStory {
+  id: string;
+  title: string;
+  summary: string;
+  published: string;
+  source: string;
+  link: string;
+  event: string;
+}
+
+const LINE = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  summary: z.string().optional().default(''),
+  published: z.string(),
+  source: z.string().optional().default('unknown outlet'),
+  link: z.string().optional().default(''),
+  event: z.string().min(1),
+});
+
+export function parseClusterSet(text: string): ClusterStory[] {
+  return text.split('\n').flatMap((line, i) => {
+    if (line.trim().length === 0) return [];
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (cause) {
+      throw new WirewatchError('input_invalid', `line ${i + 1}: not JSON`, { cause });
+    }
+    const parsed = LINE.safeParse(raw);
+    if (!parsed.success)
+      throw new WirewatchError('input_invalid', `line ${i + 1}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
+    return [{ ...parsed.data, link: parsed.data.link || `story:${parsed.data.id}` }];
+  });
+}
+
+/** Distractors of the set are each a different attack: `single-<row>`. */
+export const isDistractor = (event: string): boolean => event.startsWith('single-');
+
+/** Clusters the stories as `wirewatch analyze` does (in file order) and scores the partition. */
+export function evaluateClustering(stories: readonly ClusterStory[], policy: MatchPolicy, now: number): ClusterReport {
+  const assigner = createIncidentAssigner(policy, now);
+  const assigned = stories.map((story) => assigner.assign(story, analyzeStory(story)));
+  return scoreClusters(
+    stories.map((story, i) => ({ id: story.id, event: story.event, incident: assigner.resolve(assigned[i] ?? story.id) })),
+    isDistractor,
+  );
+}
+
+export function formatClusterReport(report: ClusterReport, file: string): string {
+  const pct = (x: number) => x.toFixed(3);
+  const lines = [`incident clustering on ${file}: ${report.overall.stories} stories → ${report.overall.incidents} incidents`, ''];
+  lines.push('| event | stories | incidents | pair P | pair R | B³ F1 |', '| --- | --- | --- | --- | --- | --- |');
+  for (const e of report.events) {
+    lines.push(`| ${e.event} | ${e.stories} | ${e.incidents} | ${pct(e.pairs.precision)} | ${pct(e.pairs.recall)} | ${pct(e.bcubed.f1)} |`);
+  }
+  const o = report.overall;
+  lines.push(
+    `| **overall** | ${o.stories} | ${o.incidents} | **${pct(o.pairs.precision)}** | **${pct(o.pairs.recall)}** | ${pct(o.bcubed.f1)} |`,
+  );
+  if (report.intruders.length > 0) {
+    lines.push('', 'stories put into another event’s incident:');
+    for (const x of report.intruders) lines.push(`  ${x.story} (${x.event}) → ${x.intoEventOf}`);
+  }
+  return lines.join('\n');
+}
