@@ -95,7 +95,7 @@ export function topContributions(x: SparseVector, weights: Float64Array, count: 
   const all: { name: string; contribution: number }[] = [];
   x.indices.forEach((index, k) => {
     const contribution = (weights[index] ?? 0) * (x.values[k] ?? 0);
-    const name = x.names?.[k] ?? `#${index}`;
+    const name = x.names?.[k] ?? x.nameOf?.(k) ?? `#${index}`;
     if (name !== 'bias' && contribution !== 0) all.push({ name, contribution });
   });
   all.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1));

@@ -19,7 +19,7 @@ export function createModelClassifier(model: LoadedModel, name = 'model'): Class
   return {
     name,
     score({ sentences, rules }) {
-      const windows = toWindows(sentences, rules).map((w) => extractStoryFeatures(w.sentences, w.rules, set, model.dimensionBits, true));
+      const windows = toWindows(sentences, rules).map((w) => extractStoryFeatures(w.sentences, w.rules, set, model.dimensionBits));
       const scores = {} as Record<Kind, KindScore>;
       const evidence: Evidence[] = [];
       for (const kind of KINDS) {
