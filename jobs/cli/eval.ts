@@ -12,11 +12,19 @@ import { runClusterEval } from './eval-clusters.js';
 // scores analyzeStory on a labelled corpus (dev.jsonl by default), or cross-validates with --cv;
 // `--clusters [file]` scores incident matching instead.
 async function main(argv: string[]): Promise<number> {
+  // `--clusters` has its own flags (its `--cv` is leave-one-event-out, without a fold count).
+  if (argv.includes('--clusters')) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, clusters: { type: 'boolean' }, cv: { type: 'boolean' }, ablate: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+    return runClusterEval(positionals[0], { json: values.json === true, cv: values.cv === true, ablate: values.ablate === true });
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
       json: { type: 'boolean' },
-      clusters: { type: 'boolean' },
       classifier: { type: 'string' },
       cv: { type: 'string' },
       corpus: { type: 'string' },
@@ -24,7 +32,6 @@ async function main(argv: string[]): Promise<number> {
     },
     allowPositionals: true,
   });
-  if (values.clusters === true) return runClusterEval(positionals[0], values.json === true);
   const { name, classifier } = pickClassifier(values.classifier);
   const dir = values.corpus ?? DEFAULT_CORPUS_DIR;
   if (values.cv !== undefined) {
