@@ -8,7 +8,8 @@ import type { CliCommand, CliIo } from '../command.js';
 async function serve(io: CliIo, queues: readonly QueueName[], withSchedulers: boolean): Promise<number> {
   const config = await loadConfig(io.env);
   const logger = createLogger(config.logLevel, config.logFormat);
-  const app = await startApp({ config, logger, queues, withSchedulers });
+  const configFile = io.env.WIREWATCH_CONFIG;
+  const app = await startApp({ config, logger, queues, withSchedulers, ...(configFile ? { configFile } : {}) });
   await new Promise<void>((done) => {
     let stopping = false;
     const stop = (signal: string) => {
