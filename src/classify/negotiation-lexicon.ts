@@ -31,7 +31,7 @@ export const SETTLEMENT_CUE = alt(
   '(swap|swaps|swapped|swapping|exchange|exchanged|exchanging|hand(s|ed)? over|handing over) (\\S+ ){0,3}?(prisoners|pows|captives|bodies|remains)',
   '(prisoners|pows|captives) (\\S+ ){0,3}?(swaps?|exchanges?)(?! of fire)',
   '(released|returned|freed|brought back) from (russian |ukrainian )?captivity',
-  'freed (ukrainian |russian )?(prisoners|pows|defenders|soldiers)',
+  'freed (\\S+ ){0,2}?(ukrainian |russian )?(prisoners|pows|defenders|soldiers)',
   'all for all',
   'humanitarian (corridors?|pause)',
   'evacuation corridors?',
@@ -93,8 +93,6 @@ export const END_OF_WAR_PROPOSAL =
 
 /** Travel words: talks on a visit between allies are support, not settlement. */
 export const VISIT = 'visit\\w*|trip|arriv\\w*|travel\\w*|tour';
-
-export const WAR_CONTEXT = alt(RUSSIA_SIDE, 'ukrain\\w*', 'kyiv', 'kiev', 'zelensk\\w*', 'the war');
 
 /** Talks about these are not about stopping the fighting. */
 export const UNRELATED_TOPIC = alt(
