@@ -19,7 +19,7 @@ describe('npm run demo', () => {
     const edits = blocks.filter((b) => b.startsWith('── UPDATE of'));
     expect(posts).toHaveLength(1);
     expect(edits.length).toBeGreaterThanOrEqual(1);
-    expect(posts[0]).toContain('STRIKE + TALKS');
+    expect(posts[0]).toMatch(/── STRIKE( \+ TALKS)? ·/);
     expect(posts[0]).toContain('Kyiv Oblast');
     const incident = /incident (\S+) v1/.exec(posts[0]!)?.[1];
     for (const edit of edits) expect(edit).toContain(`UPDATE of ${incident}`);
