@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
 import type { IncidentChange, IncidentRepository, Story } from '../../src/domain/index.js';
 import { processStory, type ProcessStoryDeps } from '../../src/pipeline/process-story.js';
+import { createKeyedSerialiser } from '../../src/pipeline/serialise-by-key.js';
 import { createWorker, type StoryJobData } from '../queues.js';
 import { createDroppedStories, createIncidentStore, TIMER_PAUSE } from '../runtime/stores.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
@@ -34,6 +35,9 @@ export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
     policy: createMatchPolicy(deps.config.incidents),
     clock: deps.clock,
     pause: TIMER_PAUSE,
+    // Within this process, stories about one place commit one after another; across processes
+    // the optimistic commit still decides, so contention is bounded by the number of workers.
+    serialise: createKeyedSerialiser(),
   };
 
   const worker = createWorker<StoryJobData, StoryJobResult>(

@@ -2,6 +2,7 @@ import { matchIncident, type MatchPolicy } from '../cluster/match-incident.js';
 import { applyReport, openIncident } from '../cluster/merge-incident.js';
 import type { Clock, Incident, IncidentChange, IncidentReport, IncidentRepository, Sleep } from '../domain/index.js';
 import { WirewatchError } from '../errors.js';
+import { contentionKeys, type Serialise } from './serialise-by-key.js';
 
 export type RecordOutcome =
   | { outcome: 'opened' | 'updated' | 'unchanged'; incident: Incident; changes: IncidentChange[]; attempts: number }
@@ -22,6 +23,8 @@ export interface RecordReportDeps {
   policy: MatchPolicy;
   clock: Clock;
   pause: RetryPause;
+  /** Orders reports that may join the same incident (the worker passes one per process). */
+  serialise?: Serialise;
 }
 
 /** Conflicts need two workers on the same place at the same instant; a few retries settle them. */
@@ -33,6 +36,11 @@ const MAX_ATTEMPTS = 20;
  * On a concurrent write to the same incident or candidate indexes, matching is redone on fresh data.
  */
 export async function recordReport(report: IncidentReport, deps: RecordReportDeps): Promise<RecordOutcome> {
+  if (!deps.serialise) return recordOnce(report, deps);
+  return deps.serialise(contentionKeys(report), () => recordOnce(report, deps));
+}
+
+async function recordOnce(report: IncidentReport, deps: RecordReportDeps): Promise<RecordOutcome> {
   const { incidents, policy, clock } = deps;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const known = await incidents.incidentOfStory(report.story.id);
