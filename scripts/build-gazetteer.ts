@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CURATED_PLACES } from '../src/geo/curated-places.js';
 import { RUSSIA_REGIONS } from '../src/geo/curated-ru.js';
 import { UKRAINE_REGIONS } from '../src/geo/curated-ua.js';
-import { nameKeys, slugify } from '../src/geo/normalize.js';
+import { nameKeys, slugify } from '../src/geo/normalise.js';
 import { isStopName } from '../src/geo/stoplist.js';
 import { editDistance, parseCities, readCountries, readRegions, readZippedText, type GeoNamesCity } from './gazetteer/geonames.js';
 import { WAR_COUNTRIES, WAR_SMALL_TOWNS, regionNamesOf } from './gazetteer/war-countries.js';

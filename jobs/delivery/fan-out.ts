@@ -108,7 +108,7 @@ export async function startChangeConsumer(
         for (const [, entries] of reply ?? []) await handle(entries);
       } catch (error) {
         if (!running) break;
-        deps.logger.warn({ err: (error as Error).message }, 'fan-out read failed; retrying');
+        deps.logger.warn({ err: error }, 'fan-out read failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }

@@ -30,7 +30,7 @@ export function startNoticeDispatcher(
         await deps.redis.set(cursorKey, notice.id);
       }
     } catch (error) {
-      options.logger.warn({ err: (error as Error).message }, 'operator notice delivery failed; retrying');
+      options.logger.warn({ err: error }, 'operator notice delivery failed; retrying');
     } finally {
       await releaseLock(deps.redis, lockKey, token);
     }

@@ -89,7 +89,7 @@ async function closeWithTimeout(component: Closeable, logger: Logger): Promise<v
     const result = await Promise.race([component.close().then(() => 'closed' as const), timeout]);
     if (result === 'timeout') logger.warn({ component: component.name }, 'close timed out; forcing');
   } catch (error) {
-    logger.warn({ component: component.name, err: (error as Error).message }, 'close failed');
+    logger.warn({ component: component.name, err: error }, 'close failed');
   } finally {
     clearTimeout(timer);
   }

@@ -56,7 +56,7 @@ export async function startHttpServer(options: {
         res.end(JSON.stringify({ error: 'not_found' }));
       }
     })().catch((error: unknown) => {
-      options.logger.warn({ err: (error as Error).message }, 'http handler failed');
+      options.logger.warn({ err: error }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });

@@ -107,8 +107,8 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
     lockDuration,
     stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
   });
-  worker.on('failed', (job, error) => logger.error({ jobId: job?.id, err: error.message }, 'deliver job failed'));
-  worker.on('error', (error) => logger.warn({ err: error.message }, 'deliver worker error'));
+  worker.on('failed', (job, error) => logger.error({ jobId: job?.id, err: error }, 'deliver job failed'));
+  worker.on('error', (error) => logger.warn({ err: error }, 'deliver worker error'));
 
   const consumer = await startChangeConsumer(deps.redis, new IncidentKeys(deps.prefix).changes(), {
     getIncident,

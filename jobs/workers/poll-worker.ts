@@ -56,8 +56,8 @@ export async function createPollWorker(deps: RuntimeDeps): Promise<Closeable> {
     deps,
     { concurrency: POLL_CONCURRENCY },
   );
-  worker.on('failed', (job, error) => deps.logger.error({ feedId: job?.data.feedId, err: error.message }, 'poll job failed'));
-  worker.on('error', (error) => deps.logger.warn({ err: error.message }, 'poll worker error'));
+  worker.on('failed', (job, error) => deps.logger.error({ feedId: job?.data.feedId, err: error }, 'poll job failed'));
+  worker.on('error', (error) => deps.logger.warn({ err: error }, 'poll worker error'));
 
   return {
     name: 'poll-worker',

@@ -60,8 +60,8 @@ export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
     deps,
     { concurrency: STORY_CONCURRENCY },
   );
-  worker.on('failed', (job, error) => logger.error({ storyId: job?.data.story?.id, err: error.message }, 'story job failed'));
-  worker.on('error', (error) => logger.warn({ err: error.message }, 'story worker error'));
+  worker.on('failed', (job, error) => logger.error({ storyId: job?.data.story?.id, err: error }, 'story job failed'));
+  worker.on('error', (error) => logger.warn({ err: error }, 'story worker error'));
 
   const cleanup = setInterval(() => void removeExpiredIncidents(deps, store), CLEANUP_EVERY_MS);
   cleanup.unref();
@@ -87,7 +87,7 @@ export async function removeExpiredIncidents(
     if (removed > 0) deps.logger.info({ removed }, 'removed incidents past retention');
     return removed;
   } catch (error) {
-    deps.logger.warn({ err: (error as Error).message }, 'incident cleanup failed');
+    deps.logger.warn({ err: error }, 'incident cleanup failed');
     return undefined;
   }
 }

@@ -94,8 +94,6 @@ export const END_OF_WAR_PROPOSAL =
 /** Travel words: talks on a visit between allies are support, not settlement. */
 export const VISIT = 'visit\\w*|trip|arriv\\w*|travel\\w*|tour';
 
-export const WAR_CONTEXT = alt(RUSSIA_SIDE, 'ukrain\\w*', 'kyiv', 'kiev', 'zelensk\\w*', 'the war');
-
 /** Talks about these are not about stopping the fighting. */
 export const UNRELATED_TOPIC = alt(
   'trade',

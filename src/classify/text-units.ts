@@ -184,16 +184,6 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** The words just after a match ending at `end`, bounded by `count`. */
-export function wordsAfter(lower: string, end: number, count: number): string {
-  return lower
-    .slice(end)
-    .split(/\s+/)
-    .filter((w) => w.length > 0)
-    .slice(0, count)
-    .join(' ');
-}
-
 // Runs of anything but letters and digits, except a lone space (which would become itself):
 // leaving those alone spares a replacement per word. Each branch starts with one fixed class
 // (a run opening with punctuation, or a space followed by more) so the scan rejects letters fast.

@@ -113,12 +113,3 @@ export function termContainment(storyTerms: readonly string[], incidentTerms: Re
   for (const term of storyTerms) if (incidentTerms.has(term)) shared++;
   return shared / storyTerms.length;
 }
-
-/** Jaccard similarity of two term lists, for symmetric comparisons (fixtures, evaluation). */
-export function termJaccard(a: readonly string[], b: readonly string[]): number {
-  const setB = new Set(b);
-  let shared = 0;
-  for (const term of new Set(a)) if (setB.has(term)) shared++;
-  const union = new Set([...a, ...b]).size;
-  return union === 0 ? 0 : shared / union;
-}

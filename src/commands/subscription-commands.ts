@@ -131,7 +131,7 @@ export async function replyOrError(usage: string, deps: { logger?: Logger }, run
     return await run();
   } catch (error) {
     if (!isWirewatchError(error, 'command_invalid'))
-      deps.logger?.error({ err: (error as Error).message, code: (error as WirewatchError).code }, 'command failed');
+      deps.logger?.error({ err: error, code: (error as WirewatchError).code }, 'command failed');
     const detailUsage = isWirewatchError(error, 'command_invalid') ? error.detail?.usage : undefined;
     return formatErrorReply(
       error,

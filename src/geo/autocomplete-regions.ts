@@ -1,6 +1,6 @@
 import { loadGazetteer, type NameEntry } from './gazetteer.js';
 import { ancestorsOf, regionByCode } from './hierarchy.js';
-import { nameKeys } from './normalize.js';
+import { nameKeys } from './normalise.js';
 import type { RegionInfo } from './types.js';
 
 /** One suggestion for a region argument: the place and how to show it ("Bucha, Kyiv Oblast, Ukraine"). */

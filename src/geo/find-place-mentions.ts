@@ -1,5 +1,5 @@
 import { loadGazetteer, PLURAL_REGION_WORDS, REGION_WORDS, type NameEntry } from './gazetteer.js';
-import { tokenize, type Token } from './normalize.js';
+import { tokenize, type Token } from './normalise.js';
 import type { FindPlaceOptions, PlaceMention } from './types.js';
 
 interface MatchOptions extends FindPlaceOptions {

@@ -3,7 +3,7 @@ import type { CuratedRegion } from './curated-region-type.js';
 import { RUSSIA_REGIONS } from './curated-ru.js';
 import { UKRAINE_REGIONS } from './curated-ua.js';
 import { COUNTRY_ROWS, PLACE_ROWS } from './data/gazetteer.generated.js';
-import { nameKeys } from './normalize.js';
+import { nameKeys } from './normalise.js';
 import { isStopName } from './stoplist.js';
 import type { RegionInfo } from './types.js';
 

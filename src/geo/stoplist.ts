@@ -3,7 +3,7 @@ import { WAR_COUNTRY_STOPLIST } from './stoplist-war.js';
 /**
  * Place names that are also common English words or names of people, so "Mary said", "Bar",
  * "Marx" or "Victoria Nuland" never become places. Applied to GeoNames names at build time and
- * again when the index loads; curated names are trusted. Keys are folded (see normalize.ts).
+ * again when the index loads; curated names are trusted. Keys are folded (see normalise.ts).
  */
 const BASE_STOPLIST: readonly string[] = [
   // English words and first names that GeoNames has as towns in the region or as capitals.

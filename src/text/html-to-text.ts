@@ -1,4 +1,4 @@
-import { NAMED_ENTITIES } from './html-entities.js';
+import { decodeHTML } from 'entities';
 
 /**
  * Feed summaries arrive as HTML fragments (often escaped twice, often with tracking pixels and
@@ -18,7 +18,6 @@ const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const BLOCK_BOUNDARY =
   /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|figure|figcaption|header|footer|hr)\b[^>]*>/gi;
 const ANY_TAG = /<\/?[a-zA-Z][^>]*>|<![^>]*>/g;
-const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g;
 // Zero-width and control characters that only ever hurt matching and display, and the bidi
 // embedding/override/isolate controls (U+202A–202E, U+2066–2069) that let a headline display
 // reversed ("…gnissim" for "missing") in a chat client: feed text never needs them.
@@ -35,7 +34,9 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
   let text = options.maxLength === undefined ? html : boundRawHtml(html, options.maxLength * RAW_PER_TEXT_CHAR);
   text = text.replace(CDATA, '$1').replace(COMMENTS, ' ').replace(DROPPED_ELEMENTS, ' ');
   text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
-  text = decodeEntities(text);
+  // The full HTML5 table, numeric references (invalid ones become U+FFFD) and the legacy names
+  // browsers accept without a semicolon; an unknown name is left as written.
+  text = decodeHTML(text);
   // Double-escaped feeds (`&lt;p&gt;`) only reveal their tags after the first decode.
   if (/<\/?[a-zA-Z][^>]*>/.test(text)) text = text.replace(BLOCK_BOUNDARY, ' ').replace(ANY_TAG, '');
   text = collapseWhitespace(text.replace(INVISIBLE, ''));
@@ -46,17 +47,6 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
 function boundRawHtml(html: string, limit: number): string {
   if (html.length <= limit) return html;
   return html.slice(0, limit).replace(/<[^>]*$|&[#a-zA-Z0-9]*$/, '');
-}
-
-/** Decodes named (common subset), decimal and hex character references. */
-export function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return isDecodableCodePoint(code) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES.get(body) ?? whole;
-  });
 }
 
 export function collapseWhitespace(text: string): string {
@@ -74,8 +64,4 @@ export function truncateText(text: string, maxLength: number): string {
   if (lastSpace > maxLength * 0.6) cut = cut.slice(0, lastSpace);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
-}
-
-function isDecodableCodePoint(code: number): boolean {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
 }

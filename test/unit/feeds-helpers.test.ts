@@ -17,6 +17,12 @@ describe('htmlToText', () => {
     expect(htmlToText('Caf&eacute; &amp; bar &#8212; &#x41;&nbsp;B &bogus; &lt;tag&gt;')).toBe('Café & bar — A B &bogus;');
   });
 
+  it('decodes the whole HTML5 table, not only Latin-1: Slavic place names survive', () => {
+    expect(htmlToText('&Ccaron;ernihiv and &Zcaron;ytomyr &rarr; Bia&lstrok;ystok')).toBe('Černihiv and Žytomyr → Białystok');
+    // Windows-1252 numeric references, as old CMSes write them, are the punctuation they meant.
+    expect(htmlToText('Kyiv &#150; Odesa &#147;talks&#148;')).toBe('Kyiv – Odesa “talks”');
+  });
+
   it('collapses whitespace and removes zero-width characters', () => {
     expect(htmlToText('  one\n\n\ttwo\u200B three  ')).toBe('one two three');
   });

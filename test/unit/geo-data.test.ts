@@ -5,7 +5,7 @@ import { RUSSIA_REGIONS } from '../../src/geo/curated-ru.js';
 import { UKRAINE_REGIONS } from '../../src/geo/curated-ua.js';
 import { findPlaceMentions, isWithin, regionByCode } from '../../src/geo/index.js';
 import { isStopName } from '../../src/geo/stoplist.js';
-import { nameKeys } from '../../src/geo/normalize.js';
+import { nameKeys } from '../../src/geo/normalise.js';
 
 describe('gazetteer data', () => {
   it('has every Ukrainian oblast and Russian federal subject once, with distinct GeoNames admin1 codes', () => {
