@@ -19,6 +19,7 @@ export const ENV_VARS: readonly EnvVar[] = [
     path: ['redis', 'dataDir'],
     help: 'Folder for the AOF files of a redis-server that wirewatch spawns itself',
   },
+  { name: 'WIREWATCH_POLL_CONCURRENCY', path: ['pollConcurrency'], help: 'Feed polls in flight per worker process (default 64)' },
   {
     name: 'WIREWATCH_REDIS_WAIT_SECONDS',
     path: ['redisWaitSeconds'],

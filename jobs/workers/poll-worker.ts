@@ -7,9 +7,6 @@ import { createQueue, createWorker, enqueueStories, type PollJobData, type Story
 import { acquireLock, releaseLock } from '../runtime/redis-lock.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
 
-/** Polls are network-bound; a handful in parallel keeps 50 feeds at 60 s comfortably on time. */
-const POLL_CONCURRENCY = 8;
-
 export type PollJobResult = PollOutcome | { outcome: 'not-configured' | 'busy'; feedId: string };
 
 /**
@@ -54,7 +51,7 @@ export async function createPollWorker(deps: RuntimeDeps): Promise<Closeable> {
       }
     },
     deps,
-    { concurrency: POLL_CONCURRENCY },
+    { concurrency: config.pollConcurrency },
   );
   worker.on('failed', (job, error) => deps.logger.error({ feedId: job?.data.feedId, err: error }, 'poll job failed'));
   worker.on('error', (error) => deps.logger.warn({ err: error }, 'poll worker error'));

@@ -31,7 +31,7 @@ export const SETTLEMENT_CUE = alt(
   '(swap|swaps|swapped|swapping|exchange|exchanged|exchanging|hand(s|ed)? over|handing over) (\\S+ ){0,3}?(prisoners|pows|captives|bodies|remains)',
   '(prisoners|pows|captives) (\\S+ ){0,3}?(swaps?|exchanges?)(?! of fire)',
   '(released|returned|freed|brought back) from (russian |ukrainian )?captivity',
-  'freed (ukrainian |russian )?(prisoners|pows|defenders|soldiers)',
+  'freed (\\S+ ){0,2}?(ukrainian |russian )?(prisoners|pows|defenders|soldiers)',
   'all for all',
   'humanitarian (corridors?|pause)',
   'evacuation corridors?',

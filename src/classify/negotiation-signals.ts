@@ -1,4 +1,5 @@
 import type { Evidence } from '../domain/index.js';
+import { leadingStems } from '../text/leading-stems.js';
 import { anyWordStem, matchesOf, withoutCaptures } from '../text/match-all.js';
 import * as L from './negotiation-lexicon.js';
 import { isSpace, type Sentence } from './text-units.js';
@@ -36,12 +37,14 @@ export function detectNegotiationSignals(sentences: readonly Sentence[]): Negoti
   return { evidence, sentences: accepted };
 }
 
-// Every negotiation cue contains one of these stems at a word start ("deescalation" spelled
-// without its hyphen needs its own); most sentences contain none.
+// A sentence can only support a negotiation through one of these cues; every match of each
+// contains one of their derived stems at a word start, and most sentences contain none.
 const MAY_NEGOTIATE = anyWordStem(
-  'cease|truce|pause|cessat|summit|meeting|armist|morator|peace|negotiat|talks|dialogue|prisoner|pows|captiv|swap|exchang|corridor|passage|evacuat|grain|minsk|normandy|istanbul|mediat|broker|envoy|iaea|zone|bodies|surrender|cede|ceding|conced|territor|all for all|escalat|deescalat|end|stop|halt|finish'.split(
-    '|',
-  ),
+  [L.SETTLEMENT_CUE, L.ARRANGED_EVACUATION, L.END_OF_WAR_PROPOSAL, L.TALKS_CUE].flatMap((source) => {
+    const stems = leadingStems(source);
+    if (stems === undefined) throw new Error(`negotiation cue without a literal word start: ${source.slice(0, 40)}`);
+    return stems;
+  }),
 );
 
 function judgeSentence(sentence: Sentence, evidence: Evidence[]): boolean {

@@ -3,88 +3,16 @@
  * not from any corpus item. Each is a regular-expression source matched on folded, lower-case text.
  */
 
+import { FACILITY_SOURCE, TARGET_AFTER_SOURCE } from '../vocabulary/targets.js';
+import { MILITARY_WEAPON_SOURCE, WEAPON_SOURCE } from '../vocabulary/weapons.js';
+
 const alt = (...parts: string[]): string => parts.join('|');
 
-/** Weapons and means of attack. A weapon alone is not a strike: deliveries and arsenals name them too. */
-export const WEAPON = alt(
-  'drones?',
-  'uavs?',
-  'unmanned aerial vehicles?',
-  'shaheds?',
-  'gerans?',
-  'kamikaze',
-  'loitering munitions?',
-  'lancets?',
-  'orlan-?10s?',
-  'missiles?',
-  'rockets?',
-  'ballistic',
-  's-[34]00s?',
-  'iskanders?',
-  'kinzhals?',
-  'kalibrs?',
-  'kh-\\d+\\w*',
-  'onyx',
-  'tochka(-u)?',
-  'himars',
-  'atacms',
-  'storm shadows?',
-  'artillery',
-  'howitzers?',
-  'mortars?',
-  'mlrs',
-  'grad (rockets?|systems?|mlrs)',
-  'multiple (launch )?rocket (launchers?|systems?)',
-  'shells',
-  'shelling',
-  'shelled',
-  'bombs?',
-  'bombing',
-  'bombed',
-  'bombard\\w*',
-  'glide bombs?',
-  'aerial bombs?',
-  'cluster (munitions?|bombs?)',
-  'thermobaric \\w+',
-  'air ?strikes?',
-  'air raids?',
-  'aviation',
-  'aircraft',
-  'warplanes?',
-  'fighter jets?',
-  'su-\\d+\\w*',
-  'air targets?',
-  'fire missions?',
-  'projectiles?',
-  'munitions?',
-);
+/** Weapons and means of attack (src/vocabulary/weapons.ts). A weapon alone is not a strike: deliveries and arsenals name them too. */
+export const WEAPON = WEAPON_SOURCE;
 
 /** Weapons that only armed forces use: their presence overrides "bomb"-style terrorism readings. */
-export const MILITARY_WEAPON = alt(
-  'drones?',
-  'uavs?',
-  'shaheds?',
-  'kamikaze',
-  'missiles?',
-  'rockets?',
-  's-[34]00s?',
-  'iskanders?',
-  'kinzhals?',
-  'kalibrs?',
-  'artillery',
-  'mortars?',
-  'mlrs',
-  'shells',
-  'shelling',
-  'shelled',
-  'bombard\\w*',
-  'glide bombs?',
-  'aerial bombs?',
-  'air ?strikes?',
-  'aviation',
-  'warplanes?',
-  'cluster munitions?',
-);
+export const MILITARY_WEAPON = MILITARY_WEAPON_SOURCE;
 
 /** Verbs and nouns of a realised attack, its interception or its effects. */
 export const ATTACK_ACT = alt(
@@ -167,80 +95,40 @@ export const DAMAGE = alt(
   'evacuat\\w+',
 );
 
-/** Things a strike hits: "strikes on X" reads as military when X is one of these. */
-export const TARGET_AFTER = alt(
-  'hospitals?',
-  'schools?',
-  'homes?',
-  'houses?',
-  'residential',
-  'apartments?',
-  'buildings?',
-  'infrastructure',
-  'power',
-  'energy',
-  'plants?',
-  'stations?',
-  'depots?',
-  'bases?',
-  'airfields?',
-  'airports?',
-  'positions',
-  'ports?',
-  'bridges?',
-  'settlements?',
-  'villages?',
-  'cities',
-  'city',
-  'towns?',
-  'territory',
-  'npp',
-  'znpp',
-  'mall',
-  'markets?',
-  'warehouses?',
-  'facilit(y|ies)',
-  'command posts?',
-  'headquarters',
-);
+/** Things a strike hits (src/vocabulary/targets.ts): "strikes on X" reads as military when X is one of these. */
+export const TARGET_AFTER = TARGET_AFTER_SOURCE;
 
 /** Non-military senses of "strike" and natural events; blanked out before any rule looks at the text. */
-// `stems`: every match of `pattern` contains one of them literally, so a sentence without any is
-// skipped with a plain substring search. Keep them in step with the pattern.
-export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string; stems: readonly string[] }[] = [
-  { rule: 'hunger-strike', pattern: 'hunger[- ]strik\\w*', stems: ['hunger'] },
+// The strike rules gate each by the word starts every match contains (`leadingStems`).
+export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string }[] = [
+  { rule: 'hunger-strike', pattern: 'hunger[- ]strik\\w*' },
   {
     rule: 'labour-strike',
     pattern:
       "(labou?r|general|national|nationwide|workers'?|miners'?|teachers'?|nurses'?|doctors'?|rail|railway|transport|dock|dockers'?|postal|student|warning|wildcat|one-day|24-hour|48-hour|pilots'?|union) strikes?" +
       '|(on|went on|go on|going on|stage[ds]? an?|call(ed|s)? an?|threaten(ed|s)? an?|vote[ds]? for an?|join(ed)? the) strike\\b|strike action|strikers|strike ballot|walk-?outs?|picket\\w*',
-    stems: ['strike', 'walk', 'picket'],
   },
   {
     rule: 'idiom',
     pattern:
       '(strik(e|es|ing)|struck) (an? |the )?(\\w+ )?(deal|balance|chord|note|pose|bargain|agreement|compromise|tone|match|accord)s?\\b|(strik(e|es|ing)|struck) down|lucky strike|strike out',
-    stems: ['strik', 'struck'],
   },
-  { rule: 'lightning', pattern: 'lightning( strikes?| struck| bolts?)?', stems: ['lightning'] },
+  { rule: 'lightning', pattern: 'lightning( strikes?| struck| bolts?)?' },
   {
     rule: 'meteor',
     pattern: '(meteor\\w*|asteroid|fireball)( (strikes?|struck|hits?|explosions?|blasts?|exploded))?',
-    stems: ['meteor', 'asteroid', 'fireball'],
   },
   // Test launches have no target; "test" before or after the launch word marks them.
   {
     rule: 'weapons-test',
     pattern: '(test|trial)[- ]?(launch\\w*|fir\\w*)|(launch|firing)( \\w+)? tests?|(missile|rocket|weapons?) tests?',
-    stems: ['test', 'trial'],
   },
   // "Shell" is also an oil major, and its results are wire news next to the war's.
   {
     rule: 'company',
     pattern: "shell('s)? (plc|profits?|shares|posts|reports|earnings|results|ceo|chief|boss|investors)",
-    stems: ['shell'],
   },
-  { rule: 'cyber', pattern: '(cyber|hacker|ddos|ransomware)[- ]?(attacks?|strikes?)', stems: ['cyber', 'hacker', 'ddos', 'ransomware'] },
+  { rule: 'cyber', pattern: '(cyber|hacker|ddos|ransomware)[- ]?(attacks?|strikes?)' },
 ];
 
 /** Words that make an attack hypothetical when they govern it: threats, warnings, plans. */
@@ -264,7 +152,7 @@ export const DELIVERY =
 export const STATISTICS =
   'since (the )?(beginning|start|outbreak|onset|first days?)|since (the )?(full-scale|invasion|war (began|started)|february|feb\\b|24 february|february 24|\\d{4})|' +
   '(over|in|during) (the )?(past|last|previous) (week|month|year|\\d+ (days|weeks|months))|(past|last) (week|month|year)|so far (this|in)|' +
-  'per day|on average|a day on average|missile campaign|strike campaign|bombing campaign|air campaign|arsenal|stockpiles?|running out|' +
+  'per day|on average|a day on average|missile campaign|strike campaign|bombing campaign|air campaign|(missile|weapons?|nuclear) arsenals?|arsenals? (is|are|has|have|of|running|shrink\\w*|dwindl\\w*)|stockpiles?|running out|' +
   // A timeline or chronology retells many attacks, not one.
   'timeline|chronology|' +
   'between (\\w+ )?\\d{1,2}( \\w+)? and \\d{1,2}\\b';
@@ -285,40 +173,11 @@ export const NON_MILITARY_VIOLENCE =
 export const INVASION_SCALE = '(full-scale|all-out|military|large-scale ground) $';
 
 /** Ground fighting: repelled attacks and assaults are battles, not weapon strikes. */
-export const GROUND_REPEL_STEMS: readonly string[] = ['repuls', 'repel', 'fought off', 'beat ', 'held off', 'thwart', 'foil', 'stopped'];
 export const GROUND_REPEL =
   '\\b(repuls\\w*|repel\\w*|fought off|beat (back|off)|held off|thwart\\w*|foil\\w*|stopped)\\b([^.;]{0,60}?)\\b(attacks?|assaults?|attempts?|offensives?)\\b';
 
 /** Facilities whose attack is physical by nature: "attack on a hospital" is never rhetoric. */
-export const FACILITY = alt(
-  'hospitals?',
-  'schools?',
-  'kindergartens?',
-  'homes?',
-  'houses?',
-  'residential',
-  'apartments?',
-  '(apartment |residential |high-rise )?buildings?',
-  'power (plants?|stations?|lines?|grid)',
-  'energy (infrastructure|facilit(y|ies))',
-  'substations?',
-  '(nuclear )?(power )?plant',
-  'npp',
-  'znpp',
-  '(oil|fuel|ammunition) depots?',
-  'refiner(y|ies)',
-  '(air|naval|military) bases?',
-  'airfields?',
-  'railway( stations?)?',
-  'train stations?',
-  'ports?',
-  'bridges?',
-  'malls?',
-  'shopping (centres?|centers?)',
-  'markets?',
-  'warehouses?',
-  'infrastructure',
-);
+export const FACILITY = FACILITY_SOURCE;
 
 /** A denial or negation just before the act: "was not attacking", "never struck". */
 export const NEGATION = "(not|never|no|didn't|wasn't|weren't|hasn't|haven't|denied|den(y|ies)|without)( \\w+)?$";

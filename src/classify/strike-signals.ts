@@ -1,4 +1,5 @@
 import type { Evidence } from '../domain/index.js';
+import { leadingStems } from '../text/leading-stems.js';
 import { matchesOf, withoutCaptures, wordStemGroups } from '../text/match-all.js';
 import { MILITARY_ACTOR, STATE_ACTOR } from '../vocabulary/actors.js';
 import * as L from './strike-lexicon.js';
@@ -46,7 +47,7 @@ const STATE_SUBJECT = re(
   '',
 );
 const TARGET_AFTER = re(`^\\s*((on|at|against|in)\\s+)?(\\S+\\s+){0,3}?(${L.TARGET_AFTER})\\b`, '');
-const IDIOMS = L.NOT_MILITARY_STRIKE.map(({ rule, pattern, stems }) => ({ rule, stems, pattern: re(`\\b(${pattern})\\b`) }));
+const IDIOMS = L.NOT_MILITARY_STRIKE.map(({ rule, pattern }) => ({ rule, pattern: re(`\\b(${pattern})\\b`) }));
 const HYPOTHETICAL = re(`\\b(${L.HYPOTHETICAL})\\b`);
 const REACTION_BRIDGE = re(`\\b(${L.REACTION_BRIDGE})\\b`, '');
 const INFINITIVE = /\bto( \w+)?$/;
@@ -61,7 +62,7 @@ const GROUND = re(L.GROUND_REPEL);
 const STANDOFF_WEAPON = /\b(air|missile|drone|rocket|artillery)\b/;
 // Every idiom and ground-fighting pattern starts its stems at a word; blanking keeps the word
 // starts outside what it blanks, so one scan of the sentence tells which of them can match.
-const BLANKING_STEMS = wordStemGroups([...L.NOT_MILITARY_STRIKE.map((i) => i.stems), L.GROUND_REPEL_STEMS]);
+const BLANKING_STEMS = wordStemGroups([...L.NOT_MILITARY_STRIKE.map((i) => i.pattern), L.GROUND_REPEL].map(requiredStems));
 const GROUND_BIT = 1 << L.NOT_MILITARY_STRIKE.length;
 const CONTRADICTIONS = new Set(['strike.not.hypothetical', 'strike.not.trend', 'strike.not.negated', 'strike.not.statistics']);
 const FACILITY_AFTER = re(`^\\s*(on|at|against)\\s+(the |a |an )?(\\S+\\s+){0,2}?(${L.FACILITY})\\b`, '');
@@ -71,6 +72,13 @@ const AGAINST_AFTER = /^\S+(\s+\S+){0,6}?\s+(against|at|on)\s/;
 const STORED_BEFORE =
   /\b(warehouses?|depots?|stores?|stocks?|stockpiles?|caches?|consignments?|shipments?|crates?|boxes|batch(es)?) of (\w+ )?$/;
 const NEGOTIATED = re(`\\b${L.NEGOTIATED_SUBJECT}`, '');
+
+/** The derived word starts of a pattern; a pattern without any could never be gated, so it fails loudly. */
+function requiredStems(source: string): string[] {
+  const stems = leadingStems(source);
+  if (stems === undefined) throw new Error(`strike pattern without a literal word start: ${source.slice(0, 40)}`);
+  return stems;
+}
 
 /** Strike evidence for a story's sentences, and which sentences report an attack. */
 export function detectStrikeSignals(sentences: readonly Sentence[]): StrikeSignals {

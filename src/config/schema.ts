@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * The one configuration schema. Values come from environment variables and an optional
  * YAML/JSON file (`WIREWATCH_CONFIG`); jobs/config/load-config.ts maps both onto this shape and
- * reports every problem at once, naming the variable or file key.
+ * reports every problem at once, naming the variable or file key. Each default is written once,
+ * on its field: a missing section is `prefault({})`, parsed like an empty one, so its fields'
+ * defaults apply.
  */
 const boolish = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -46,7 +48,12 @@ export const configSchema = z.object({
         .regex(/^\{[a-z0-9_-]+\}$/, 'must be a hash tag such as {wirewatch}')
         .default('{wirewatch}'),
     })
-    .default({ dataDir: './.wirewatch/redis', prefix: '{wirewatch}' }),
+    .prefault({}),
+  /**
+   * Polls in flight per worker process. Polls wait on the network (a real feed host takes
+   * 100–500 ms), so 100,000 feeds on a 5-minute cycle (333 checks/s) need dozens at once.
+   */
+  pollConcurrency: z.coerce.number().int().min(1).max(500).default(64),
   /** How long `run`/`worker` wait for a configured Redis to answer before exiting `redis_unreachable`. */
   redisWaitSeconds: z.coerce.number().int().min(0).max(600).default(10),
   httpPort: port.optional(),
@@ -69,16 +76,7 @@ export const configSchema = z.object({
       maxBackoffSeconds: z.coerce.number().int().positive().default(3600),
       maxCacheSeconds: z.coerce.number().int().positive().default(900),
     })
-    .default({
-      intervalSeconds: 60,
-      maxBytes: 5 * 1024 * 1024,
-      connectTimeoutMs: 10_000,
-      timeoutMs: 30_000,
-      backfillWindowSeconds: 3600,
-      failureThreshold: 10,
-      maxBackoffSeconds: 3600,
-      maxCacheSeconds: 900,
-    }),
+    .prefault({}),
   incidents: z
     .object({
       strikeWindowHours: z.coerce.number().positive().default(12),
@@ -89,7 +87,7 @@ export const configSchema = z.object({
       maxLifetimeHours: z.coerce.number().positive().default(120),
       retentionDays: z.coerce.number().positive().default(30),
     })
-    .default({ strikeWindowHours: 12, negotiationWindowHours: 72, followUpHours: 48, maxLifetimeHours: 120, retentionDays: 30 }),
+    .prefault({}),
   slack: z
     .object({
       botToken: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
@@ -119,7 +117,7 @@ export const configSchema = z.object({
           message: 'Slack also needs SLACK_BOT_TOKEN',
         });
     })
-    .default({ apiUrl: 'https://slack.com/api/', threadUpdates: false }),
+    .prefault({}),
   discord: z
     .object({
       token: z.string().min(1).optional(),
@@ -137,7 +135,7 @@ export const configSchema = z.object({
         .regex(/^(\d{1,20}|everyone)$/, "must be permission bits as a decimal number (16 = Manage Channels) or 'everyone'")
         .default('16'),
     })
-    .default({ apiUrl: 'https://discord.com/api', subscribePermissions: '16' }),
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

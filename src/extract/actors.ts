@@ -1,3 +1,5 @@
+import { WEAPON_SOURCE } from '../vocabulary/weapons.js';
+
 /**
  * The people and governments a war story names, as a small table of who is whose: the wire
  * names leaders and envoys far more often than countries ("Putin", "Witkoff", "the Kremlin").
@@ -48,10 +50,14 @@ export const SEATS: readonly Actor[] = [
   actor('beijing', 'Beijing', 'CN'),
 ];
 
-const RU_ATTACKER =
-  /\b(russian|russia's|russia|rashists?|occupiers|occupants|invaders|kremlin)\b(\s+\S+){0,3}?\s+(forces|troops|army|military|invaders|occupiers|drones?|missiles?|rockets?|shell\w*|strik\w+|attack\w*|launch\w*|fired|bomb\w*|artillery|aviation|aircraft|hit|struck)\b|\bby russia(n (forces|troops|army|military))?\b/;
-const UA_ATTACKER =
-  /\b(ukrainian|ukraine's|ukraine|afu|armed forces of ukraine)\b(\s+\S+){0,3}?\s+(forces|troops|army|military|defenders|drones?|missiles?|rockets?|shell\w*|strik\w+|attack\w*|launch\w*|fired|bomb\w*|artillery|aviation|aircraft|hit|struck)\b|\bby ukraine\b/;
+// Words after a side that make it the attacker: its forces, its weapons (src/vocabulary/weapons.ts), an attack verb.
+const ATTACKING = `(forces|troops|army|military|invaders|occupiers|defenders|${WEAPON_SOURCE}|strik\\w+|attack\\w*|launch\\w*|fired|hit|struck)`;
+const RU_ATTACKER = new RegExp(
+  `\\b(russian|russia's|russia|rashists?|occupiers|occupants|invaders|kremlin)\\b(\\s+\\S+){0,3}?\\s+${ATTACKING}\\b|\\bby russia(n (forces|troops|army|military))?\\b`,
+);
+const UA_ATTACKER = new RegExp(
+  `\\b(ukrainian|ukraine's|ukraine|afu|armed forces of ukraine)\\b(\\s+\\S+){0,3}?\\s+${ATTACKING}\\b|\\bby ukraine\\b`,
+);
 
 /** Who attacked, as a country code, from folded sentences that report an attack. */
 export function findAttacker(sentences: readonly string[]): string | undefined {

@@ -1,5 +1,6 @@
 import { foldText } from '../classify/text-units.js';
 import type { PlaceMention } from '../geo/index.js';
+import { WEAPON_SOURCE } from '../vocabulary/weapons.js';
 
 /**
  * The part a place plays in a sentence that reports an attack. Capitals speak ("Moscow says",
@@ -33,8 +34,10 @@ const ACTOR_AFTER =
 // "X's foreign minister", "X officials": a country or capital as the seat of a speaker.
 const SEAT_AFTER =
   /^('s?)?\s*(president|prime minister|pm|foreign (minister|ministry|office)|defen[cs]e (minister|ministry)|minister\w*|chancellor|leader\w*|officials?|government|ambassador|envoy|embassy|parliament|authorities|administration|general staff|army|forces|troops|military|air force|navy|mayor|governor|spokes\w+|media|press|intelligence|junta|regime)\b/;
-const ATTACKER_AFTER =
-  /^('s?)?\s*['"]?([\w'-]+\s+)?(launch\w*|fir(ed|es|ing)|shell\w*|attack\w*|strik\w+|air ?strikes?|airstrikes?|raids?|struck|bomb\w*|drones?|missiles?|rockets?|artillery|aviation|aircraft|invaders|occupiers|troops|forces|army|military|soldiers|defenders|air defen[cs]e|junta|intercept\w*|hit|hits)\b/;
+// A side followed by its forces, an attack verb or one of its weapons (src/vocabulary/weapons.ts) attacks.
+const ATTACKER_AFTER = new RegExp(
+  `^('s?)?\\s*['"]?([\\w'-]+\\s+)?(launch\\w*|fir(ed|es|ing)|attack\\w*|strik\\w+|raids?|struck|${WEAPON_SOURCE}|invaders|occupiers|troops|forces|army|military|soldiers|defenders|air defen[cs]e|junta|intercept\\w*|hit|hits)\\b`,
+);
 const LAUNCH_BEFORE =
   /\b(from|out of)\s+(the\s+)?(temporarily\s+)?(occupied\s+)?((territory|direction|area|skies|waters|airspace) of\s+)?(the\s+)?$/;
 // "the 56th Mariupol Brigade", "the Kursk brigade commander": a unit named after a place.

@@ -1,34 +1,9 @@
 import type { TargetType } from '../domain/index.js';
 import { wordStemGroups, wordStemsOf } from '../text/match-all.js';
+import { TARGET_KINDS } from '../vocabulary/targets.js';
 
-/** What an attack hit, by kind of target, in the order a reader cares about. */
-const TARGETS: readonly [TargetType, RegExp][] = [
-  ['hospital', /\b(hospitals?|clinics?|maternity|medical (facilit(y|ies)|cent(re|er)s?|institutions?)|ambulances?|polyclinic)\b/],
-  ['school', /\b(schools?|kindergartens?|universit(y|ies)|colleges?|lyceum)\b/],
-  [
-    'energy',
-    /\b(power (plants?|stations?|lines?|grid|facilit(y|ies)|supply)|energy (infrastructure|facilit(y|ies)|system|grid)|substations?|thermal power|hydroelectric|electricity|blackouts?|power outages?|nuclear (power )?plants?|npp|znpp|heating plants?|transmission lines?|gas (pipeline|facilit(y|ies)|infrastructure))\b/,
-  ],
-  [
-    'oil',
-    /\b(oil (depots?|refiner(y|ies)|terminals?|storage|facilit(y|ies)|tanks?)|fuel (depots?|storage|tanks?|facilit(y|ies))|refiner(y|ies)|petroleum)\b/,
-  ],
-  [
-    'residential',
-    /\b(homes?|houses?|residential|apartments?|high-rises?|dwellings?|housing|private sector|multi-stor(e)?y|blocks? of flats)\b/,
-  ],
-  ['railway', /\b(railway|railroad|rail (lines?|infrastructure|stations?|bridges?|transport)|train stations?|locomotives?|trains?)\b/],
-  ['port', /\b(ports?|seaports?|harbou?rs?|grain terminals?|docks?)\b/],
-  [
-    'military',
-    /\b(military (bases?|airfields?|units?|facilit(y|ies)|targets?|airports?|equipment)|air ?bases?|airfields?|ammunition (depots?|warehouses?)|command (posts?|points?|cent(re|er)s?)|positions|barracks|naval bases?|warships?|control points|arsenal)\b/,
-  ],
-  ['infrastructure', /\b(infrastructure|bridges?|water supply|dams?)\b/],
-  [
-    'civilian',
-    /\b(malls?|shopping (cent(re|er)s?|malls?)|markets?|churche?s?|cathedrals?|theat(re|er)s?|civilian (objects?|buildings?)|cars|vehicles|shops?|businesses|cafes?|restaurants?|supermarkets?)\b/,
-  ],
-];
+// What an attack hit (src/vocabulary/targets.ts).
+const TARGETS: readonly [TargetType, RegExp][] = TARGET_KINDS.map(([type, source]) => [type, new RegExp(`\\b(${source})\\b`)]);
 
 // One word-start scan for the literal start of every alternative tells which kinds a sentence
 // can name; only their patterns are tested (a pattern with no literal start is always tested).

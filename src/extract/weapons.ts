@@ -1,37 +1,16 @@
 import type { WeaponFact } from '../domain/index.js';
-import { matchesOf } from '../text/match-all.js';
+import { leadingStems } from '../text/leading-stems.js';
+import { anyWordStem, matchesOf, withoutCaptures } from '../text/match-all.js';
+import { canonicalWeaponName, WEAPON_NAME_SOURCE } from '../vocabulary/weapons.js';
 import { COUNT, parseCount } from './numbers.js';
 
 /**
  * Weapons named in the sentences that report an attack, with how many were used and how many
  * were shot down when the text says so. The most specific name wins ("Shahed" over "drone").
  */
-const CANONICAL: readonly [string, RegExp][] = [
-  ['shahed', /^(shaheds?|shahed-\d+s?|gerans?|geran-\d+s?)$/],
-  ['s-300', /^s-300s?$/],
-  ['s-400', /^s-400s?$/],
-  ['iskander', /^iskanders?(-m)?$/],
-  ['kinzhal', /^kinzhals?$/],
-  ['kalibr', /^kalibrs?$/],
-  ['glide bomb', /^(glide|guided aerial) bombs?$/],
-  ['cluster munition', /^cluster (munitions?|bombs?)$/],
-  ['cruise missile', /^cruise missiles?$/],
-  ['ballistic missile', /^ballistic missiles?$/],
-  ['missile', /^(missiles?|kh-\d+\w*|onyx|tochka(-u)?|atacms|storm shadows?)$/],
-  ['drone', /^(drones?|uavs?|unmanned aerial vehicles?|kamikaze drones?|loitering munitions?|lancets?|orlan-?10s?)$/],
-  ['mlrs', /^(mlrs|grad|grads|uragan|smerch|himars|multiple (launch )?rocket (launchers?|systems?))$/],
-  ['rocket', /^rockets?$/],
-  ['artillery', /^(artillery|shells|shelling|shelled|howitzers?)$/],
-  ['mortar', /^mortars?$/],
-  ['air strike', /^(air ?strikes?|airstrikes?|aviation|aircraft|warplanes?|aerial bombs?|bombs?|bombing|bombed)$/],
-  ['air target', /^air targets?$/],
-];
-
-const NAMES =
-  'shaheds?|shahed-\\d+s?|gerans?|geran-\\d+s?|s-[34]00s?|iskanders?(?:-m)?|kinzhals?|kalibrs?|(?:glide|guided aerial) bombs?|cluster (?:munitions?|bombs?)|cruise missiles?|ballistic missiles?|' +
-  'missiles?|kh-\\d+\\w*|onyx|tochka(?:-u)?|atacms|storm shadows?|kamikaze drones?|drones?|uavs?|unmanned aerial vehicles?|loitering munitions?|lancets?|orlan-?10s?|' +
-  'mlrs|grads?|uragan|smerch|himars|multiple (?:launch )?rocket (?:launchers?|systems?)|rockets?|artillery|shells|shelling|shelled|howitzers?|mortars?|' +
-  'air ?strikes?|airstrikes?|aviation|aircraft|warplanes?|aerial bombs?|bombs?|bombing|bombed|air targets?';
+// The weapon names of src/vocabulary/weapons.ts, most specific first; groups made non-capturing
+// because the counted pattern reads its own groups.
+const NAMES = withoutCaptures(WEAPON_NAME_SOURCE);
 
 // Between a count and the weapon: only words that describe weapons ("57 Ukrainian attack drones").
 const MODIFIER =
@@ -39,9 +18,8 @@ const MODIFIER =
 // Every count starts with a word character, so the leading \b only restates the look-behind — but
 // lets the engine reject most positions before evaluating it.
 const COUNTED = new RegExp(`\\b(?<![\\w-])(${COUNT})\\s+${MODIFIER}(${NAMES})\\b`, 'g');
-// Every name starts a word, so the stems are only tried at word starts.
-const MAY_NAME_WEAPON =
-  /\b(?:drone|uav|unmanned|shahed|geran|missile|rocket|s-[34]00|iskander|kinzhal|kalibr|kh-|onyx|tochka|atacms|storm shadow|bomb|munition|lancet|orlan|mlrs|grad|uragan|smerch|himars|artillery|shell|howitzer|mortar|air ?strike|aviation|aircraft|warplane|air target)/;
+// Every name starts a word with one of its derived stems, so the stems are only tried at word starts.
+const MAY_NAME_WEAPON = anyWordStem(leadingStems(WEAPON_NAME_SOURCE) ?? []);
 const ANY = new RegExp(`\\b(${NAMES})\\b`, 'g');
 const INTERCEPT_BEFORE =
   /\b(shot down|shooting down|downed|down(s|ed)?|destroy(ed|ing|s)?|intercept(ed|ing|s)?|neutrali[sz](ed|ing)|eliminat(ed|ing)|repel(led|ling)?)\s+(\S+\s+){0,3}$/;
@@ -55,7 +33,7 @@ const canonicalCache = new Map<string, string>();
 export function canonicalWeapon(name: string): string {
   const known = canonicalCache.get(name);
   if (known !== undefined) return known;
-  const canonical = CANONICAL.find(([, pattern]) => pattern.test(name))?.[0] ?? name;
+  const canonical = canonicalWeaponName(name);
   if (canonicalCache.size >= 1_000) canonicalCache.clear();
   canonicalCache.set(name, canonical);
   return canonical;

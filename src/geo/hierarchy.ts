@@ -12,25 +12,26 @@ export function countryName(alpha2: string): string | undefined {
   return info?.type === 'country' ? info.name : undefined;
 }
 
-/** The parent of a code the gazetteer may not know, read from the code's shape: 'UA-32/x' → 'UA-32' → 'UA'. */
-function parentByShape(code: string): string | undefined {
-  const slash = code.lastIndexOf('/');
-  if (slash > 0) return code.slice(0, slash);
-  if (/^[A-Za-z]{2}-/.test(code)) return code.slice(0, 2).toUpperCase();
-  return undefined;
+/**
+ * Ancestors read off the code itself, nearest first: 'UA-32/bucha' → ['UA-32', 'UA'], 'UA-32' →
+ * ['UA'], a country → []. The gazetteer builds every code this way (a place's code is its
+ * parent's code plus a slug), so this needs no lookup; the one ancestor function of the project.
+ */
+export function ancestorsFromCode(code: string): string[] {
+  const ancestors: string[] = [];
+  let rest = code;
+  for (let slash = rest.lastIndexOf('/'); slash > 0; slash = rest.lastIndexOf('/')) {
+    rest = rest.slice(0, slash);
+    ancestors.push(rest);
+  }
+  const dash = rest.indexOf('-');
+  if (dash > 0) ancestors.push(rest.slice(0, dash));
+  return ancestors;
 }
 
-/** Nearest first: 'UA-32/bucha' → ['UA-32', 'UA']; a country has none. */
+/** Nearest first, for a code in any case: 'ua-32/Bucha' → ['UA-32', 'UA']; a country has none. */
 export function ancestorsOf(code: string): string[] {
-  const out: string[] = [];
-  let current = regionByCode(code)?.code ?? code;
-  for (let guard = 0; guard < 8; guard++) {
-    const parent = regionByCode(current)?.parent ?? parentByShape(current);
-    if (parent === undefined || parent === current) break;
-    out.push(parent);
-    current = parent;
-  }
-  return out;
+  return ancestorsFromCode(regionByCode(code)?.code ?? code).map((c) => regionByCode(c)?.code ?? c.toUpperCase());
 }
 
 /** Inclusive: a place is within itself, its region and its country. Case-insensitive codes. */

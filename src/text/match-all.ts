@@ -143,7 +143,8 @@ export function wordStemsOf(pattern: RegExp): string[] | undefined {
   return stems;
 }
 
-function topLevelAlternatives(body: string): string[] {
+/** The top-level alternatives of a regular-expression source (groups and classes kept whole). */
+export function topLevelAlternatives(body: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let from = 0;
