@@ -15,6 +15,19 @@ export const DISCORD_COMMAND_NAMES: readonly DiscordCommandName[] = ['incidents'
 /** Manage Channels: who may change what a channel hears, unless a server overrides it. */
 export const MANAGE_CHANNELS = PermissionFlagsBits.ManageChannels.toString();
 
+/** All the bot needs in a channel: see it, post in it, and have its embeds shown (19456). */
+export const BOT_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+
+/** The URL that adds the bot to a server with exactly those permissions and its slash commands. */
+export function buildInviteUrl(applicationId: string): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: 'bot applications.commands',
+    permissions: BOT_PERMISSIONS.toString(),
+  });
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
+
 export interface CommandDefinitionOptions {
   /**
    * Permission bits (decimal string) required by default for /subscribe and /unsubscribe;

@@ -2,7 +2,14 @@
 import { REST } from 'discord.js';
 import type { DiscordRestOptions } from './discord-sink.js';
 
-export { buildCommandDefinitions, DISCORD_COMMAND_NAMES, MANAGE_CHANNELS, type DiscordCommandName } from './command-definitions.js';
+export {
+  BOT_PERMISSIONS,
+  buildCommandDefinitions,
+  buildInviteUrl,
+  DISCORD_COMMAND_NAMES,
+  MANAGE_CHANNELS,
+  type DiscordCommandName,
+} from './command-definitions.js';
 export { createDeliveryRest, createDiscordSink, type DiscordRestOptions, type DiscordSinkOptions } from './discord-sink.js';
 export type { CommandArgs, CommandContext, CommandHandler, CommandHandlers } from './handle-interaction.js';
 export { describeRegistration, registerDiscordCommands, type RegisterResult } from './register-commands.js';

@@ -1,6 +1,6 @@
 import { Routes, type REST, type RESTGetAPIApplicationCommandsResult, type RESTGetCurrentApplicationResult } from 'discord.js';
 import { mapStartupError } from './map-discord-error.js';
-import { buildCommandDefinitions, type CommandDefinitionOptions } from './command-definitions.js';
+import { buildCommandDefinitions, buildInviteUrl, type CommandDefinitionOptions } from './command-definitions.js';
 
 export interface RegisterOptions extends CommandDefinitionOptions {
   rest: REST;
@@ -90,6 +90,7 @@ export function describeRegistration(result: RegisterResult): string[] {
   list('updated', result.updated);
   list('removed', result.removed);
   list('unchanged', result.unchanged);
+  lines.push(`Invite the bot: ${buildInviteUrl(result.applicationId)}`);
   if (result.scope === 'global') lines.push('Global commands may take a while to reach every client; use --guild ID to test at once.');
   return lines;
 }

@@ -4,29 +4,43 @@ import { runSubscribeCommand, runSubscriptionsCommand, runUnsubscribeCommand } f
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import type { PlatformSink } from '../delivery/sinks.js';
 import { createIncidentStore } from './stores.js';
-import type { RuntimeDeps } from '../workers/registry.js';
+import type { Closeable, RuntimeDeps } from '../workers/registry.js';
 
 /**
- * Discord when DISCORD_TOKEN is set, else undefined: starts the bot (gateway, or the HTTP
- * interactions endpoint when DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT are set) with the four
- * slash commands wired to the core use cases, and the REST sink the deliver queue posts through.
+ * The outbound half, in every process with a deliver worker: the REST sink, when DISCORD_TOKEN
+ * is set (else undefined: alerts go to the console).
  */
-export async function createDiscordPlatform(deps: RuntimeDeps): Promise<PlatformSink | undefined> {
-  const { token, apiUrl, adminChannel, publicKey, httpPort } = deps.config.discord;
-  if (token === undefined) return undefined;
-  const logger = deps.logger.child({ component: 'discord' });
-  const bot = await startDiscordBot({ token, apiUrl, publicKey, httpPort }, { handlers: createDiscordCommandHandlers(deps), logger });
+export function createDiscordPlatform(deps: RuntimeDeps): Promise<PlatformSink | undefined> {
+  const { token, apiUrl, adminChannel } = deps.config.discord;
+  if (token === undefined) return Promise.resolve(undefined);
   const rest = createDeliveryRest({ token, apiUrl });
-  const sink = createDiscordSink({ rest, logger, ...(adminChannel === undefined ? {} : { adminChannel }) });
-  return {
+  const sink = createDiscordSink({
+    rest,
+    logger: deps.logger.child({ component: 'discord' }),
+    ...(adminChannel === undefined ? {} : { adminChannel }),
+  });
+  return Promise.resolve({
     sink,
     hasAdminChannel: adminChannel !== undefined,
-    async close() {
+    close() {
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
-      await bot.close();
+      return Promise.resolve();
     },
-  };
+  });
+}
+
+/**
+ * The inbound half, only in `run`: one bot per deployment, since a second gateway session would
+ * answer every interaction twice and a second HTTP endpoint could not share the port. Gateway, or
+ * the HTTP interactions endpoint when DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT are set.
+ */
+export async function startDiscordBotComponent(deps: RuntimeDeps): Promise<Closeable> {
+  const { token, apiUrl, publicKey, httpPort } = deps.config.discord;
+  if (token === undefined) return { name: 'discord-bot', close: () => Promise.resolve() };
+  const logger = deps.logger.child({ component: 'discord' });
+  const bot = await startDiscordBot({ token, apiUrl, publicKey, httpPort }, { handlers: createDiscordCommandHandlers(deps), logger });
+  return { name: 'discord-bot', close: bot.close };
 }
 
 /** Typed Discord options onto the same use cases the Slack commands and the CLI run. */

@@ -1,3 +1,4 @@
+import { startDiscordBotComponent } from '../runtime/discord-platform.js';
 import { createDeliverWorker } from './deliver-worker.js';
 import { createFeedSchedulers } from './feed-schedulers.js';
 import { createPollWorker } from './poll-worker.js';
@@ -14,5 +15,5 @@ export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {
   deliver: (deps) => createDeliverWorker(deps),
 };
 
-/** Components only the `run` process starts (feed job schedulers, watchdog). */
-export const SCHEDULERS: readonly ComponentFactory[] = [(deps) => createFeedSchedulers(deps)];
+/** Components only the `run` process starts (feed job schedulers, watchdog, the Discord bot). */
+export const SCHEDULERS: readonly ComponentFactory[] = [(deps) => createFeedSchedulers(deps), startDiscordBotComponent];

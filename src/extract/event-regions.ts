@@ -48,7 +48,12 @@ export function findEventRegions(
   }
   // "40 km south of Kharkiv" places an attack near Kharkiv, "two killed after a strike on
   // Kharkiv" in Kharkiv, and the Kharkiv governor speaks for it, when nothing else is named.
-  if (targets.length === 0) targets = judgements.filter((j) => j.role === 'reference' || j.role === 'backstory' || j.role === 'local-seat');
+  const near = judgements.filter((j) => j.role === 'reference' || j.role === 'backstory' || j.role === 'local-seat');
+  if (targets.length === 0 || (near.length > 0 && targets.every((t) => t.mention.place.type === 'country'))) {
+    const countries = new Set(targets.map((t) => t.mention.region.country));
+    const inside = near.filter((j) => countries.size === 0 || countries.has(j.mention.region.country));
+    if (inside.length > 0 || targets.length === 0) targets = inside;
+  }
   // A country named as the place of attack outside the attack sentences ("… the war in Ukraine").
   if (targets.length === 0) targets = judgements.filter((j) => j.role === 'target');
   if (targets.length === 0) {

@@ -57,8 +57,9 @@ const ROAD_AFTER = /^(-\S+)?\s*(highway|road|route|motorway)\b/;
 const DATELINE_AFTER = /^\s*(,\s*[\w ]{0,20}?)?\s*(\([\w .]+\)\s*)?[-—–:]\s/;
 // "…kills two: Kiev" — the source a headline is attributed to.
 const ATTRIBUTION_BEFORE = /:\s*$/;
-// "40 km south of Moscow", "north of Kharkiv": a landmark to measure from.
-const REFERENCE_BEFORE = /\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(the\s+)?$/;
+// "40 km south of Moscow", "a village outside Kyiv", "near Ukraine's capital Kyiv": a landmark to measure from.
+const REFERENCE_BEFORE =
+  /\b((north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|outside|near|nearby|close to|not far from|\d+ (km|kilometres|kilometers|miles) from)\s+(the\s+)?(\S+\s+){0,2}?$/;
 // "Russian-occupied Crimea", "Iran-backed Houthis", "US-made missiles": an adjective of control.
 const CONTROL_AFTER = /^-?(occupied|annexed|controlled|held|backed|made|led|supplied|built|aligned|installed|appointed|proxy)\b/;
 // "Russia-Ukraine talks", "the Israel–Iran war": a pair of sides, which names neither as a place.
@@ -79,6 +80,12 @@ const ASSET_AFTER =
 // that explains this one.
 const BACKSTORY_BEFORE =
   /\b(retaliat\w*|in response to|after|following|aveng\w*|revenge for)\b(\s+\S+){0,5}?\s+(strikes?|attacks?|airstrikes?|bombings?)\s+(in|on|at|against)\s+(the\s+)?$/;
+// "calls on Russia to stop", "accused Moscow of", "hit by Russia": a side addressed or acting.
+const ADDRESSEE_BEFORE = /\b(call(s|ed|ing)? on|urg(e|es|ed|ing)|accus\w+|blam\w+|ask(s|ed)?|press(es|ed)?)\s+(the\s+)?$/;
+const BY_BEFORE = /\bby\s+(the\s+)?$/;
+// "Kyiv hit by a strike": a passive attack verb keeps the place a target.
+const PASSIVE_HIT_AFTER =
+  /^\s*((was|were|is|are|has been|have been|being)\s+(hit|struck|attacked|shelled|targeted|bombed|pounded|rocked)|(hit|struck|attacked|shelled|targeted|bombed|pounded|rocked)\s+by)\b/;
 // "Sevastopol in Crimea", "Doha, Qatar": the second place only locates the first.
 const IN_LOCATOR = /^\s+in\s+(the\s+)?$/;
 const COMMA_LOCATOR = /^\s*,\s*$/;
@@ -116,6 +123,9 @@ export function judgeMention(text: string, mention: PlaceMention, previous?: Pla
   if (REFERENCE_BEFORE.test(before)) return 'reference';
   if (BACKSTORY_BEFORE.test(before)) return 'backstory';
   if (isLocator(text, mention, previous)) return 'locator';
+  if (mention.place.type === 'country' && ADDRESSEE_BEFORE.test(before)) return 'actor';
+  if ((mention.place.type === 'country' || mention.place.capital === true) && BY_BEFORE.test(before)) return 'attacker';
+  if (PASSIVE_HIT_AFTER.test(after)) return 'target';
   if (!mention.regionForm && (ACTOR_AFTER.test(after) || SEAT_AFTER.test(after))) return 'actor';
   // A capital acts for its country: "Moscow launches cruise missiles".
   if (!mention.regionForm && (mention.place.type === 'country' || mention.place.capital === true) && ATTACKER_AFTER.test(after))

@@ -95,14 +95,18 @@ describe('fan-out and delivery, end to end', () => {
     });
     await start();
     expect((await subscriptions.listAll()).length).toBe(7);
-    await sendStories({ redisUrl: TEST_REDIS_URL, prefix }, BUCHA_REPORTS.slice(1));
     const strikeIn = async (id: string) => (await slack.posts(id)).find((p) => p.message.kinds.includes('strike'));
-    await waitUntil(async () => {
+    const shownEverywhere = (sources: number) => async () => {
       const edits = await Promise.all(
         ['C-kyiv', 'C-ukraine'].map(async (id) => (await slack.edits((await strikeIn(id))?.ref.messageId)).at(-1)),
       );
-      return edits.every((edit) => edit?.message.sourceCount === 3);
-    });
+      return edits.every((edit) => edit?.message.sourceCount === sources);
+    };
+    // One report at a time, as outlets publish them.
+    await sendStories({ redisUrl: TEST_REDIS_URL, prefix }, [BUCHA_REPORTS[1]!]);
+    await waitUntil(shownEverywhere(2));
+    await sendStories({ redisUrl: TEST_REDIS_URL, prefix }, [BUCHA_REPORTS[2]!]);
+    await waitUntil(shownEverywhere(3));
     // Still one message per channel: the same post, edited in place.
     expect((await slack.posts()).length).toBe(8);
     const shown = (await slack.edits((await strikeIn('C-kyiv'))?.ref.messageId)).at(-1);

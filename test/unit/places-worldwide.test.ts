@@ -48,6 +48,11 @@ describe('a strike is placed in the country the text names', () => {
     expect(regionsOf('Iran fired missiles at Israel in retaliation for an airstrike in Syria')).toEqual(['IL']);
     expect(regionsOf('A drone attack set a depot ablaze in the Kaluga region, south of Moscow')).toEqual(['RU-KLU']);
     expect(regionsOf('Missile attack on Sevastopol in Crimea damages a residential building')).toEqual(['UA-40']);
+    expect(regionsOf('Shelling of Makariv outside Kyiv kills seven civilians')).toEqual(['UA-32']);
+    expect(regionsOf('Estonia calls on Russia to end its nuclear terror after shelling hit the Zaporizhzhia nuclear plant')).toEqual([
+      'UA-23',
+    ]);
+    expect(regionsOf('Power grid hit by Russia as Kharkiv loses electricity after a missile strike')).toEqual(['UA-63']);
   });
 });
 

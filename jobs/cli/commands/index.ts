@@ -8,7 +8,7 @@ import { runCommand, workerCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptions.js';
 
-// One entry per command in DESIGN.md §4. Each issue replaces its placeholder with a module.
+// One entry per command in DESIGN.md §4.
 export const COMMANDS: readonly CliCommand[] = [
   runCommand,
   workerCommand,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCommandDefinitions } from '../../../adapters/discord/index.js';
+import { BOT_PERMISSIONS, buildCommandDefinitions } from '../../../adapters/discord/index.js';
 import { runCli } from '../../../jobs/cli/run-cli.js';
 import { FakeDiscord } from '../../support/fake-discord.js';
 import { createTestIo } from '../../support/io.js';
@@ -17,7 +17,8 @@ describe('wirewatch discord register', () => {
     const io = createTestIo(env());
     expect(await runCli(['discord', 'register', '--guild', '555555555555555555'], io)).toBe(0);
     expect(io.out()).toBe(
-      'Registered 4 commands (guild 555555555555555555).\n  added: /incidents, /subscribe, /unsubscribe, /subscriptions\n',
+      'Registered 4 commands (guild 555555555555555555).\n  added: /incidents, /subscribe, /unsubscribe, /subscriptions\n' +
+        `Invite the bot: https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot+applications.commands&permissions=19456\n`,
     );
     // The application id came from the token, and one PUT carried the whole set.
     expect(fake.requestsTo('GET', /^\/applications\/@me$/)).toHaveLength(1);
@@ -63,6 +64,11 @@ describe('wirewatch discord register', () => {
 });
 
 describe('command definitions', () => {
+  it('ask for exactly View Channel, Send Messages and Embed Links', () => {
+    expect(BOT_PERMISSIONS).toBe(1024n + 2048n + 16384n);
+    expect(BOT_PERMISSIONS.toString()).toBe('19456');
+  });
+
   it('follow Discord option rules and gate subscription changes behind Manage Channels', () => {
     const commands = buildCommandDefinitions();
     for (const command of commands) {
