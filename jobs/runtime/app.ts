@@ -55,25 +55,35 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
 
   const components: Closeable[] = [];
-  if (config.httpPort !== undefined) {
-    const http = await startHttpServer({ port: config.httpPort, redis, metrics, logger });
-    components.push({ name: 'http', close: http.close });
+  const stopAll = async () => {
+    // Workers first (finish or abandon jobs), then Redis, then a redis-server we own.
+    for (const component of components.reverse()) await closeWithTimeout(component, logger);
+    await redis.quit().catch(() => redis.disconnect());
+    await endpoint.stop();
+  };
+  try {
+    if (config.httpPort !== undefined) {
+      const http = await startHttpServer({ port: config.httpPort, redis, metrics, logger });
+      components.push({ name: 'http', close: http.close });
+    }
+    for (const queue of options.queues) {
+      const factory = WORKERS[queue];
+      if (factory) components.push(await factory(deps));
+      else logger.warn({ queue }, `no worker for queue '${queue}' yet`);
+    }
+    if (options.withSchedulers) for (const factory of SCHEDULERS) components.push(await factory(deps));
+  } catch (error) {
+    // A component that cannot start (a refused bot token) must not leave the others running,
+    // or the process would hang instead of exiting with the error.
+    await stopAll();
+    throw error;
   }
-  for (const queue of options.queues) {
-    const factory = WORKERS[queue];
-    if (factory) components.push(await factory(deps));
-    else logger.warn({ queue }, `no worker for queue '${queue}' yet`);
-  }
-  if (options.withSchedulers) for (const factory of SCHEDULERS) components.push(await factory(deps));
 
   return {
     redisUrl: endpoint.url,
     redisOrigin: endpoint.origin,
     async close() {
-      // Workers first (finish or abandon jobs), then Redis, then a redis-server we own.
-      for (const component of components.reverse()) await closeWithTimeout(component, logger);
-      await redis.quit().catch(() => redis.disconnect());
-      await endpoint.stop();
+      await stopAll();
       logger.info('shut down cleanly');
     },
   };

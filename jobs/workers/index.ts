@@ -16,4 +16,5 @@ export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {
 };
 
 /** Components only the `run` process starts (feed job schedulers, watchdog, the Discord bot). */
-export const SCHEDULERS: readonly ComponentFactory[] = [(deps) => createFeedSchedulers(deps), startDiscordBotComponent];
+// The bot first: a refused token stops start-up before any scheduler runs.
+export const SCHEDULERS: readonly ComponentFactory[] = [startDiscordBotComponent, (deps) => createFeedSchedulers(deps)];
