@@ -13,10 +13,11 @@ const DEFAULT_CORPUS = '../shared/corpus/dev.jsonl';
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean' }, clusters: { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, clusters: { type: 'boolean' }, cv: { type: 'boolean' }, ablate: { type: 'boolean' } },
     allowPositionals: true,
   });
-  if (values.clusters === true) return runClusterEval(positionals[0], values.json === true);
+  if (values.clusters === true)
+    return runClusterEval(positionals[0], { json: values.json === true, cv: values.cv === true, ablate: values.ablate === true });
   const file = positionals[0] ?? DEFAULT_CORPUS;
   const gold = parseLabelledCorpus(await readFile(file, 'utf8'));
   const predicted = gold.map((item) => {

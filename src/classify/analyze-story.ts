@@ -1,5 +1,5 @@
 import type { Analysis, Evidence, RegionRef } from '../domain/index.js';
-import { findEventRegions } from '../extract/event-regions.js';
+import { findEventRegions, type PlaceJudgement } from '../extract/event-regions.js';
 import { extractFacts } from '../extract/extract-facts.js';
 import { findSentencePlaces } from '../extract/sentence-places.js';
 import { scoreSeverity } from '../extract/severity.js';
@@ -28,14 +28,26 @@ export function analyzeStory(story: StoryText): Analysis {
   );
   const evidence: Evidence[] = [...classification.evidence];
   let regions: RegionRef[] = [];
+  let finest: RegionRef[] = [];
   if (isStrike) {
     const found = findEventRegions(texts, places, classification.strikeSentences);
     regions = found.regions;
+    finest = finestPlaces(found.judgements);
     for (const j of found.judgements) {
       const polarity = j.role === 'target' || j.role === 'implied' ? 'for' : 'against';
       evidence.push({ kind: 'region', polarity, rule: `region.${j.role}`, phrase: `${j.mention.surface} → ${j.mention.region.code}` });
     }
   }
   const severity = scoreSeverity({ kinds, facts, regions });
-  return { kinds, regions, facts, severity, evidence };
+  return { kinds, regions, places: finest, facts, severity, evidence };
+}
+
+/** Towns (or the finest place named) that were hit, once each; countries are left to `regions`. */
+export function finestPlaces(judgements: readonly PlaceJudgement[]): RegionRef[] {
+  const byCode = new Map<string, RegionRef>();
+  for (const { mention, role } of judgements) {
+    if ((role !== 'target' && role !== 'implied') || mention.place.type === 'country') continue;
+    byCode.set(mention.place.code, { code: mention.place.code, name: mention.place.name });
+  }
+  return [...byCode.values()];
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { analyzeStory } from '../classify/analyze-story.js';
 import { WirewatchError } from '../errors.js';
 import { createIncidentAssigner } from './assign-incidents.js';
+import { clusterReports } from './incident-book.js';
+import { toIncidentReport, type IncidentReport } from './incident-report.js';
 import type { MatchPolicy } from './match-incident.js';
 import { scoreClusters, type ClusterReport } from './score-clusters.js';
 
@@ -51,6 +53,29 @@ export function evaluateClustering(stories: readonly ClusterStory[], policy: Mat
   const assigned = stories.map((story) => assigner.assign(story, analyzeStory(story)));
   return scoreClusters(
     stories.map((story, i) => ({ id: story.id, event: story.event, incident: assigner.resolve(assigned[i] ?? story.id) })),
+    isDistractor,
+  );
+}
+
+/** Stories analysed once, for scoring many policies (cross-validation). */
+export interface PreparedStory {
+  story: ClusterStory;
+  report: IncidentReport;
+}
+
+export function prepareStories(stories: readonly ClusterStory[], now: number): PreparedStory[] {
+  return stories.map((story) => ({ story, report: toIncidentReport(story, analyzeStory(story), now) }));
+}
+
+/** The same partition as `evaluateClustering`, from prepared reports. */
+export function scorePrepared(prepared: readonly PreparedStory[], policy: MatchPolicy, now: number): ClusterReport {
+  const ids = clusterReports(
+    prepared.map((p) => p.report),
+    policy,
+    now,
+  );
+  return scoreClusters(
+    prepared.map((p, i) => ({ id: p.story.id, event: p.story.event, incident: ids[i] ?? p.story.id })),
     isDistractor,
   );
 }

@@ -106,7 +106,11 @@ export class IncidentBook {
     this.listed.delete(id);
   }
 
-  /** Where an incident is listed: its oblasts, its countries, and `unplaced` when it has no place. */
+  /**
+   * Where an incident is listed: each oblast of its places, each country, and `c:*`; an incident
+   * with no place also under `u:<country>` (or `u:-` with none). Reads below mirror this, so a
+   * report finds exactly the incidents whose places and countries do not rule it out.
+   */
   private placeKeys(incident: Incident): string[] {
     const keys = new Set<string>();
     if (incident.kinds.includes('strike') || incident.kinds.length === 0) {
@@ -115,7 +119,7 @@ export class IncidentBook {
       for (const place of places) keys.add(`p:${oblastOf(place, this.policy.ancestorsOf)}`);
       for (const country of countries) keys.add(`c:${country}`);
       keys.add('c:*');
-      if (places.length === 0) for (const country of countries.length > 0 ? countries : ['*']) keys.add(`u:${country}`);
+      if (places.length === 0) for (const country of countries.length > 0 ? countries : ['-']) keys.add(`u:${country}`);
     }
     if (incident.kinds.includes('negotiation')) {
       const parties = incident.facts.negotiation?.parties ?? [];
@@ -132,9 +136,9 @@ export class IncidentBook {
     if (kinds.length === 0 || kinds.includes('strike')) {
       const keys =
         places.length > 0
-          ? [...places.map((p) => `p:${oblastOf(p, this.policy.ancestorsOf)}`), ...countries.map((c) => `u:${c}`), 'u:*']
+          ? [...places.map((p) => `p:${oblastOf(p, this.policy.ancestorsOf)}`), ...countries.map((c) => `u:${c}`), 'u:-']
           : countries.length > 0
-            ? countries.map((c) => `c:${c}`)
+            ? [...countries.map((c) => `c:${c}`), 'u:-']
             : ['c:*'];
       reads.push({ keys, reach: strikeReachMs(this.policy) });
     }

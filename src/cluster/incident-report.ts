@@ -1,6 +1,5 @@
 import type { Analysis, IncidentReport, ReportedStory } from '../domain/index.js';
 import { signReport } from './report-signature.js';
-import { extractTerms } from './story-terms.js';
 
 // The types live in the domain so the repository port can name them; kept importable from here.
 export type { IncidentReport, ReportedStory } from '../domain/index.js';
@@ -13,5 +12,5 @@ export function toIncidentReport(story: ReportedStory, analysis: Analysis, fallb
   const parsed = Date.parse(story.published);
   const time = Number.isFinite(parsed) ? Math.min(parsed, fallbackTime) : fallbackTime;
   const signature = signReport(story, analysis, time);
-  return { story, analysis, time, terms: extractTerms(`${story.title}. ${story.summary}`), signature };
+  return { story, analysis, time, terms: signature.terms, signature };
 }

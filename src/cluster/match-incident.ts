@@ -1,6 +1,6 @@
 import type { Facts, Incident, IncidentCard, Kind } from '../domain/index.js';
 import type { IncidentReport } from './incident-report.js';
-import { comparePair, relatePlaces, type PairWeights } from './pair-evidence.js';
+import { comparePair, countriesDiffer, relatePlaces, type PairWeights } from './pair-evidence.js';
 import type { AncestorsOf } from './region-lineage.js';
 import { termContainment } from './story-terms.js';
 
@@ -101,9 +101,12 @@ function orStrike(kinds: readonly Kind[]): readonly Kind[] {
 /** Single link: the report joins when it is the same attack as one of the incident's kept reports. */
 function compareStrike(report: IncidentReport, incident: IncidentCard, policy: MatchPolicy): MatchVerdict {
   const places = [...new Set(incident.reports.flatMap((r) => r.places))];
+  const countries = [...new Set(incident.reports.flatMap((r) => r.countries))];
   // Two reports may agree while the incident as a whole is elsewhere (a country-only report in between).
-  if (relatePlaces(report.signature, { places }, policy.ancestorsOf) === 'differ')
+  const relation = relatePlaces(report.signature, { places }, policy.ancestorsOf);
+  if (relation === 'differ' || countriesDiffer(report.signature.countries, countries)) {
     return { joins: false, score: 0, reason: 'places differ' };
+  }
   const windows = { sameEventMs: policy.strikeWindowMs, followUpMs: policy.followUpMs };
   let best: MatchVerdict = { joins: false, score: -Infinity, reason: 'no report to compare' };
   for (const member of incident.reports) {

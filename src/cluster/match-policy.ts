@@ -36,8 +36,8 @@ export function createMatchPolicy(windows: IncidentWindows, overrides: Partial<M
 }
 
 /** How far back (and forward) a strike report can reach: the longer of the two strike windows. */
-export function strikeReachMs(policy: Pick<MatchPolicy, 'strikeWindowMs' | 'followUpMs'>): number {
-  return Math.max(policy.strikeWindowMs, policy.followUpMs);
+export function strikeReachMs(policy: { strikeWindowMs: number; followUpMs?: number }): number {
+  return Math.max(policy.strikeWindowMs, policy.followUpMs ?? 0);
 }
 
 /** The widest window a report can join across, for candidate lookups. */

@@ -1,3 +1,4 @@
+import { sitesAgree } from '../extract/targets.js';
 import type { AncestorsOf } from './region-lineage.js';
 import type { ReportSignature } from './report-signature.js';
 
@@ -9,6 +10,8 @@ import type { ReportSignature } from './report-signature.js';
 export interface PairWeights {
   /** Cosine of the two reports' salient terms. */
   text: number;
+  /** Overlap coefficient of the terms (shared / the shorter's count): symmetric, kind to short headlines. */
+  overlap: number;
   /** The same town (or city) hit; the same oblast only (two different towns never link). */
   sameTown: number;
   sameOblast: number;
@@ -17,6 +20,8 @@ export interface PairWeights {
   /** The same specific site ("railway station"), or two different ones. */
   sameSite: number;
   otherSite: number;
+  /** A site named on one side only. */
+  oneSite: number;
   /** Target kinds (hospital, residential …) shared, or disjoint. */
   sameTarget: number;
   otherTarget: number;
@@ -35,17 +40,19 @@ export interface PairWeights {
 
 export const DEFAULT_PAIR_WEIGHTS: PairWeights = {
   text: 1,
+  overlap: 0.6,
   sameTown: 0.25,
   sameOblast: 0.1,
   unknownPlace: 0,
-  sameSite: 0.35,
+  sameSite: 0.2,
   otherSite: -0.3,
+  oneSite: -0.05,
   sameTarget: 0.05,
-  otherTarget: -0.1,
+  otherTarget: -0.2,
   sameFamily: 0.05,
   otherFamily: -0.05,
   sameToll: 0.15,
-  perDay: -0.05,
+  perDay: -0.15,
   threshold: 0.4,
   unlabelled: 0,
 };
@@ -76,16 +83,22 @@ export function comparePair(
 ): PairVerdict {
   const apart = Math.abs(a.time - b.time);
   const place = relatePlaces(a, b, ancestorsOf);
-  if (place === 'differ' || place === 'siblings') return { links: false, score: 0, place, reason: 'places differ' };
+  if (place === 'differ' || place === 'siblings' || countriesDiffer(a.countries, b.countries)) {
+    return { links: false, score: 0, place, reason: 'places differ' };
+  }
   if (apart > windows.followUpMs) return { links: false, score: 0, place, reason: 'too far apart in time' };
-  const sites = overlap(a.sites, b.sites);
+  // Every pair of candidates passes here: terms are distinct and sorted, so no set is built.
+  const sites = overlap(a.sites, b.sites, sitesAgree);
   if (apart > windows.sameEventMs && !isFollowUp(place, sites)) {
     return { links: false, score: 0, place, reason: 'a follow-up must name the same place and site' };
   }
-  let score = weights.text * cosine(a.terms, b.terms);
+  const shared = sharedTerms(a.terms, b.terms);
+  const [m, n] = [a.terms.length, b.terms.length];
+  let score = shared === 0 ? 0 : (weights.text * shared) / Math.sqrt(m * n) + (weights.overlap * shared) / Math.min(m, n);
   score += placeWeight(place, weights);
   if (sites === 'shared') score += weights.sameSite;
   if (sites === 'disjoint') score += weights.otherSite;
+  if (sites === 'unknown' && a.sites.length + b.sites.length > 0) score += weights.oneSite;
   const targets = overlap(a.targets, b.targets);
   if (targets === 'shared') score += weights.sameTarget;
   if (targets === 'disjoint') score += weights.otherTarget;
@@ -101,12 +114,13 @@ export function comparePair(
 }
 
 /**
- * Past the same-event window a report links only as a follow-up: the same place with no
- * conflicting site, or the same specific site where one side names no place ("the nuclear plant").
+ * Past the same-event window a report links only as a follow-up of the same place and target:
+ * the same site, where both places agree or one side names none ("the nuclear plant"). Measured:
+ * letting a same-place report without a site follow up costs precision (another attack on the
+ * town two days later) for little recall.
  */
 function isFollowUp(place: PlaceRelation, sites: 'shared' | 'disjoint' | 'unknown'): boolean {
-  if (place === 'town' || place === 'oblast') return sites !== 'disjoint';
-  return place === 'unknown' && sites === 'shared';
+  return sites === 'shared' && (place === 'town' || place === 'oblast' || place === 'unknown');
 }
 
 function placeWeight(place: PlaceRelation, weights: PairWeights): number {
@@ -142,6 +156,11 @@ export function relatePlaces(
   return best;
 }
 
+/** Two reports placed in different countries only (a country-only report each) are not one attack. */
+export function countriesDiffer(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some((c) => b.includes(c));
+}
+
 // Cities that are ISO subdivisions of their own (Kyiv UA-30, Sevastopol UA-40, Moscow, Saint Petersburg).
 const CITY_SUBDIVISIONS = new Set(['UA-30', 'UA-40', 'RU-MOW', 'RU-SPE']);
 
@@ -150,19 +169,47 @@ function isTownLevel(code: string): boolean {
 }
 
 export function oblastOf(code: string, ancestorsOf: AncestorsOf): string {
-  return [code, ...ancestorsOf(code)].find((c) => c.length > 2 && !c.includes('/')) ?? code;
+  if (code.length > 2 && !code.includes('/')) return code;
+  return remembered(ancestorsOf)(code).find((c) => c.length > 2 && !c.includes('/')) ?? code;
 }
 
-function overlap(a: readonly string[], b: readonly string[]): 'shared' | 'disjoint' | 'unknown' {
+// Matching asks for the same few hundred places' ancestors millions of times; the hierarchy is fixed.
+const memo = new WeakMap<AncestorsOf, AncestorsOf>();
+
+function remembered(ancestorsOf: AncestorsOf): AncestorsOf {
+  let cached = memo.get(ancestorsOf);
+  if (!cached) {
+    const known = new Map<string, string[]>();
+    cached = (code) => {
+      let found = known.get(code);
+      if (!found) known.set(code, (found = ancestorsOf(code)));
+      return found;
+    };
+    memo.set(ancestorsOf, cached);
+  }
+  return cached;
+}
+
+function overlap(a: readonly string[], b: readonly string[], agree = (x: string, y: string) => x === y): 'shared' | 'disjoint' | 'unknown' {
   if (a.length === 0 || b.length === 0) return 'unknown';
-  return a.some((x) => b.includes(x)) ? 'shared' : 'disjoint';
+  return a.some((x) => b.some((y) => agree(x, y))) ? 'shared' : 'disjoint';
 }
 
-/** Cosine of two term sets: symmetric, unlike the share of one report's terms the other knows. */
-export function cosine(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
+/**
+ * Terms two reports share (signature terms are distinct and sorted: one merge walk). The cosine
+ * and overlap coefficient built on it are symmetric, unlike the share of one report's terms.
+ */
+export function sharedTerms(a: readonly string[], b: readonly string[]): number {
   let shared = 0;
-  for (const term of new Set(b)) if (set.has(term)) shared++;
-  return shared / Math.sqrt(set.size * new Set(b).size);
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
 }

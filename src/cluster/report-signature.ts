@@ -9,28 +9,34 @@ import { extractTerms } from './story-terms.js';
 export type { ReportSignature } from '../domain/index.js';
 
 const MAX_SIGNATURE_TERMS = 40;
+/** Words of an attack's aftermath: a story with no kind is worth placing (a gazetteer pass) only with one of these or a site. */
+const AFTERMATH =
+  /\b(attack|strike|struck|blast|explosion|shell|rubble|debris|kill|dead|death|victim|toll|bomb|missile|drone|rocket|wound|injur|casualt|mourn)/;
 
 /**
- * The signature of a story. Places are read again at town level (the analysis keeps oblasts):
- * "town beats oblast". A story with neither kind still gets places and sites, so a reaction or
- * a toll update the classifier missed can be recognised as a follow-up of an open incident.
+ * The signature of a story. Places are the analysis's finest ("town beats oblast"). A story with
+ * neither kind gets no places from the analysis; when it names a site or an attack's aftermath, they are read here, so a
+ * reaction or a toll update the classifier missed can be recognised as a follow-up of an open
+ * incident (only then: the gazetteer pass costs about as much as the rest of the analysis).
  */
 export function signReport(story: StoryText & { id: string }, analysis: Analysis, time: number): ReportSignature {
   const sentences = toSentences(story);
   const texts = sentences.map((s) => s.text);
   const lower = sentences.map((s) => s.lower).join(' \n ');
-  const judged = findEventRegions(
-    texts,
-    findSentencePlaces(texts),
-    texts.map((_, i) => i),
-  ).judgements.filter((j) => j.role === 'target');
+  const sites = extractSites(lower);
   const places = new Set<string>();
   const countries = new Set<string>();
-  for (const { mention } of judged) {
-    countries.add(mention.place.country);
-    if (mention.place.type !== 'country') places.add(mention.place.code);
+  const unlabelled = analysis.kinds.length === 0;
+  if ((unlabelled && (sites.length > 0 || AFTERMATH.test(lower))) || (!unlabelled && analysis.places === undefined)) {
+    const all = texts.map((_, i) => i);
+    for (const { mention, role } of findEventRegions(texts, findSentencePlaces(texts), all).judgements) {
+      if (role !== 'target') continue;
+      countries.add(mention.place.country);
+      if (mention.place.type !== 'country') places.add(mention.place.code);
+    }
   }
-  for (const region of analysis.regions) {
+  for (const place of analysis.places ?? []) places.add(place.code);
+  for (const region of [...analysis.regions, ...(analysis.places ?? [])]) {
     if (region.code.length > 2) places.add(region.code);
     countries.add(region.code.slice(0, 2));
   }
@@ -40,10 +46,11 @@ export function signReport(story: StoryText & { id: string }, analysis: Analysis
     kinds: [...analysis.kinds],
     places: dropEnclosing([...places]),
     countries: [...countries],
-    sites: extractSites(lower),
+    sites,
     targets: [...analysis.facts.targets],
     families: [...new Set(analysis.facts.weapons.map((w) => weaponFamily(w.weapon)))],
-    terms: extractTerms(texts.join('. ')).slice(0, MAX_SIGNATURE_TERMS),
+    // Distinct and sorted, so comparing two signatures is one merge walk.
+    terms: extractTerms(texts.join('. ')).slice(0, MAX_SIGNATURE_TERMS).sort(),
   };
   const { killed, injured } = analysis.facts.casualties;
   if (killed !== undefined) signature.killed = killed;

@@ -73,6 +73,11 @@ export interface Analysis {
   kinds: Kind[];
   /** Where strikes hit or were intercepted; empty for a story with no strike. */
   regions: RegionRef[];
+  /**
+   * The same places at their finest (a town rather than its oblast), for telling reports of one
+   * attack from another; matching reads them. Not part of the `analyze` output.
+   */
+  places?: RegionRef[];
   facts: Facts;
   severity: Severity;
   evidence: Evidence[];

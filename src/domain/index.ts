@@ -24,6 +24,7 @@ export type {
   DroppedStoryLog,
   IncidentRepository,
   Logger,
+  MergeWrite,
   Sleep,
   StoredCard,
   StoredIncident,

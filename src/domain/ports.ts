@@ -23,6 +23,8 @@ export type Sleep = (ms: number) => Promise<void>;
 export interface CandidateWindows {
   strikeWindowMs: number;
   negotiationWindowMs: number;
+  /** Strikes: a follow-up naming the same place and site reaches this far back (default: the strike window). */
+  followUpMs?: number;
 }
 
 export interface StoredIncident {
@@ -48,6 +50,13 @@ export interface CommitBasis {
   readRevisions: ReadonlyMap<string, number>;
 }
 
+/** One incident of a merge: its new state, the stored version it came from and that version's revision. */
+export interface MergeWrite {
+  incident: Incident;
+  previous: Incident;
+  rev: number;
+}
+
 export type CommitOutcome =
   { status: 'committed'; rev: number } | { status: 'duplicate'; incidentId: string } | { status: 'conflict'; on: string };
 
@@ -71,6 +80,18 @@ export interface IncidentRepository {
     basis: CommitBasis,
     changes: readonly IncidentChange[],
     previous?: Incident,
+  ): Promise<CommitOutcome>;
+  /**
+   * A report that bridged incidents, in one atomic step: the survivor (the oldest, grown by the
+   * report and the others) and each incident merged into it (retired: `mergedInto` set, out of
+   * every listing, kept for delivery). Optional: without it a bridging report joins one incident.
+   */
+  commitMerge?(
+    survivor: MergeWrite,
+    retired: readonly MergeWrite[],
+    storyId: string,
+    readRevisions: ReadonlyMap<string, number>,
+    changes: readonly IncidentChange[],
   ): Promise<CommitOutcome>;
   /** Newest report first, filtered by region (with sub-regions), kind and time, one page. */
   list(query: IncidentQuery): Promise<IncidentPage>;

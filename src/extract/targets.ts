@@ -32,10 +32,14 @@ export function extractTargets(sentences: readonly string[]): TargetType[] {
  * one attack names the same one. Matching compares these; severity uses the kinds above.
  */
 const SITES: readonly [string, RegExp][] = [
-  ['nuclear plant', /\b(nuclear (power )?(plants?|stations?|facilit(y|ies)|sites?)|atomic (power )?(plants?|stations?)|n?npps?|znpp)\b/],
+  [
+    'nuclear plant',
+    /\b(nuclear (power |energy )?(plants?|stations?|facilit(y|ies)|sites?|reactors?)|atomic (power )?(plants?|stations?)|n?npps?|znpp|reactors?)\b/,
+  ],
   ['maternity hospital', /\b(maternity (hospitals?|wards?|homes?)?|children'?s hospitals?|perinatal)\b/],
   ['hospital', /\b(hospitals?|clinics?|polyclinics?)\b/],
   ['railway station', /\b((railway|train|rail|bus) stations?|railway junctions?)\b/],
+  ['rail depot', /\b((rail(way)?|train|locomotive) depots?)\b/],
   ['shopping mall', /\b(shopping (cent(re|er)s?|malls?)|malls?|supermarkets?)\b/],
   ['theatre', /\b(drama )?theat(re|er)s?\b/],
   [
@@ -63,10 +67,18 @@ const SITES: readonly [string, RegExp][] = [
   ['bridge', /\bbridges?\b/],
 ];
 
-/** Sites named in a folded, lower-case text; the most specific first (a nuclear plant is not also a power plant). */
+/** A specific site is also its general kind: a report of "the hospital" may be the maternity hospital's. */
+const SITE_PARENT: Readonly<Record<string, string>> = { 'nuclear plant': 'power plant', 'maternity hospital': 'hospital' };
+
+/** Sites named in a folded, lower-case text, without the general kind of a specific one named too. */
 export function extractSites(lower: string): string[] {
   const found: string[] = [];
   for (const [site, pattern] of SITES) if (pattern.test(lower)) found.push(site);
-  if (found.includes('maternity hospital')) return found.filter((s) => s !== 'hospital');
-  return found;
+  const parents = new Set(found.map((s) => SITE_PARENT[s]));
+  return found.filter((s) => !parents.has(s));
+}
+
+/** Two named sites can be the same place: equal, or one is the general kind of the other. */
+export function sitesAgree(a: string, b: string): boolean {
+  return a === b || SITE_PARENT[a] === b || SITE_PARENT[b] === a;
 }

@@ -14,11 +14,15 @@ import {
   type IncidentQuery,
   type IncidentReport,
   type IncidentRepository,
+  type MergeWrite,
   type PageCursor,
   type StoredCard,
   type StoredIncident,
 } from '../domain/index.js';
 import { commitIncident } from './commit-incident.js';
+import { strikeReachMs } from '../cluster/match-policy.js';
+import { oblastOf } from '../cluster/pair-evidence.js';
+import { commitMerge } from './commit-merge.js';
 import { IncidentKeys } from './incident-keys.js';
 
 export interface IncidentStoreOptions {
@@ -103,9 +107,14 @@ export class IncidentStore implements IncidentRepository {
   /** Index key → oldest lastSeen worth reading. */
   private candidateReads(report: IncidentReport, policy: CandidateWindows): Map<string, number> {
     const reads = new Map<string, number>();
-    const { kinds, regions, facts } = report.analysis;
-    if (kinds.includes('strike')) {
-      const since = report.time - policy.strikeWindowMs;
+    const { kinds, facts } = report.analysis;
+    // A report with no kind can only follow up a strike: it is read by the places it names.
+    const regions =
+      kinds.length === 0
+        ? [...new Set(report.signature.places.map((p) => oblastOf(p, this.options.ancestorsOf)))].map((code) => ({ code }))
+        : report.analysis.regions;
+    if (kinds.includes('strike') || kinds.length === 0) {
+      const since = report.time - strikeReachMs(policy);
       if (regions.length === 0) reads.set(this.keys.byKind('strike'), since);
       for (const region of regions) {
         reads.set(this.keys.within(region.code), since);
@@ -156,6 +165,51 @@ export class IncidentStore implements IncidentRepository {
         changeStreamMaxLen: this.options.changeStreamMaxLen ?? 10_000,
       },
     );
+  }
+
+  /**
+   * A report that bridged incidents: the survivor (merged and grown) and every retired incident
+   * in one atomic commit. A retired incident leaves every index (lookups and matching never see
+   * it again) but stays stored, with `mergedInto`, for delivery to retire its messages.
+   */
+  commitMerge(
+    survivor: MergeWrite,
+    retired: readonly MergeWrite[],
+    storyId: string,
+    readRevisions: ReadonlyMap<string, number>,
+    changes: readonly IncidentChange[],
+  ): Promise<CommitOutcome> {
+    const retentionSeconds = Math.ceil(this.options.retentionMs / 1000);
+    const indexes = this.keys.indexesOf(survivor.incident, this.options.ancestorsOf);
+    const live = new Set(indexes);
+    return commitMerge(this.redis, {
+      storyKey: this.keys.story(storyId),
+      revisionsKey: this.keys.revisions(),
+      changesKey: this.keys.changes(),
+      storyId,
+      readRevisions,
+      storyTtlSeconds: retentionSeconds,
+      incidentTtlSeconds: retentionSeconds + DAY_SECONDS,
+      changeStreamMaxLen: this.options.changeStreamMaxLen ?? 10_000,
+      writes: [
+        {
+          incident: survivor.incident,
+          key: this.keys.incident(survivor.incident.id),
+          expectedRev: survivor.rev,
+          changes,
+          indexes,
+          staleIndexes: this.keys.indexesOf(survivor.previous, this.options.ancestorsOf).filter((key) => !live.has(key)),
+        },
+        ...retired.map((r) => ({
+          incident: r.incident,
+          key: this.keys.incident(r.incident.id),
+          expectedRev: r.rev,
+          changes: r.incident.history.at(-1)?.changes ?? [],
+          indexes: [],
+          staleIndexes: this.keys.indexesOf(r.previous, this.options.ancestorsOf),
+        })),
+      ],
+    });
   }
 
   /** Retention: deletes the incidents and removes them from every index. */
