@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'cli_usage'
   | 'not_implemented'
   | 'input_invalid'
+  | 'input_missing'
   | 'feed_timeout'
   | 'feed_too_large'
   | 'feed_http_status'

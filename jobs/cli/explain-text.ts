@@ -9,7 +9,9 @@ export function explainAnalysis(story: StoryInput, analysis: Analysis): string {
   for (const kind of KINDS) {
     const given = analysis.kinds.includes(kind);
     const evidence = analysis.evidence.filter((e) => e.kind === kind);
-    lines.push(`  ${kind}: ${given ? 'YES' : 'no'}${!given && evidence.length === 0 ? ' — no cue for it in the text' : ''}`);
+    const score = analysis.scores?.[kind];
+    const odds = score === undefined ? '' : ` (probability ${score.probability.toFixed(3)}, threshold ${score.threshold.toFixed(3)})`;
+    lines.push(`  ${kind}: ${given ? 'YES' : 'no'}${odds}${!given && evidence.length === 0 ? ' — no cue for it in the text' : ''}`);
     for (const e of evidence) lines.push(`    ${describe(e)}`);
   }
   if (analysis.kinds.includes('strike')) {

@@ -6,6 +6,9 @@ import type { LabelledItem } from './evaluate.js';
 export interface LabelledStory extends LabelledItem {
   title: string;
   summary: string;
+  /** Kept for grouping one event's stories into one cross-validation fold. */
+  published?: string | undefined;
+  event?: string | undefined;
 }
 
 const LINE = z.object({
@@ -14,6 +17,8 @@ const LINE = z.object({
   summary: z.string().optional().default(''),
   kinds: z.array(z.enum(['strike', 'negotiation'])),
   regions: z.array(z.string()).optional().default([]),
+  published: z.string().optional(),
+  event: z.string().optional(),
 });
 
 /** Parses JSON Lines text; a bad line is an `input_invalid` error naming its line number. */

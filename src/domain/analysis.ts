@@ -81,4 +81,6 @@ export interface Analysis {
   facts: Facts;
   severity: Severity;
   evidence: Evidence[];
+  /** The classifier's probability and threshold per kind, when it gave them (for `explain`). */
+  scores?: Record<Kind, { probability: number; threshold: number }>;
 }
