@@ -61,6 +61,22 @@ function globalUsage(): string {
   return `Usage: wirewatch <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'wirewatch <command> --help' for a command's options.`;
 }
 
-function commandUsage(command: CliCommand): string {
-  return `Usage: wirewatch ${command.name.join(' ')} ${command.usage}`.trimEnd();
+export function commandUsage(command: CliCommand): string {
+  const parts = [`Usage: wirewatch ${command.name.join(' ')} ${command.usage}`.trimEnd()];
+  if (command.description) parts.push(command.description);
+  const rows = Object.entries(command.optionHelp ?? {}).map(([name, help]) => {
+    const short = command.options[name]?.short;
+    const flag = `${short ? `-${short}, ` : ''}--${name}${help.value ? ` ${help.value}` : ''}`;
+    return [
+      flag,
+      `${help.description}${help.required ? ' (required)' : help.default === undefined ? '' : ` (default: ${help.default})`}`,
+    ] as const;
+  });
+  rows.push(['-h, --help', 'show this help']);
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  parts.push(`Options:\n${rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n')}`);
+  if (command.examples && command.examples.length > 0) {
+    parts.push(`Example${command.examples.length > 1 ? 's' : ''}:\n${command.examples.map((e) => `  ${e}`).join('\n')}`);
+  }
+  return parts.join('\n\n');
 }

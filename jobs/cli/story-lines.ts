@@ -12,14 +12,19 @@ const STORY_LINE = z.object({
   link: z.string().nullish(),
 });
 
-/** Parses one JSON line into a story, or throws `input_invalid` naming the line number. */
-export function parseStoryLine(line: string, lineNumber: number): StoryInput {
+/**
+ * Parses one JSON line into a story, or throws `input_invalid` naming the line number. `explain`
+ * is for a person pasting a story, so it may leave out `id` (`idless: true` names it `story-<line>`);
+ * `analyze` output is matched up by id, so there it is required.
+ */
+export function parseStoryLine(line: string, lineNumber: number, options: { idless?: boolean } = {}): StoryInput {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
   } catch (cause) {
     throw new WirewatchError('input_invalid', `line ${lineNumber}: not valid JSON`, { cause, detail: { line: lineNumber } });
   }
+  if (options.idless && typeof raw === 'object' && raw !== null && !('id' in raw)) raw = { ...raw, id: `story-${lineNumber}` };
   const parsed = STORY_LINE.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; ');

@@ -9,6 +9,8 @@ export interface PlatformSink {
   sink: Sink;
   /** SLACK_ADMIN_CHANNEL / DISCORD_ADMIN_CHANNEL is set: operator notices go there. */
   hasAdminChannel: boolean;
+  /** Still connected (gateway, Socket Mode)? Absent = up once started, as for a plain Web API client. */
+  isReady?(): boolean;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,10 @@ export interface SinkSet {
   consoleOnly: boolean;
   /** Where operator notices go: platforms with an admin channel, else the console. */
   adminSinks: Sink[];
+  /** The platforms this process posts to (built from tokens or given). */
+  platforms: Platform[];
+  /** Per platform: connected, for `/readyz`. */
+  readiness(): Record<string, boolean>;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,8 @@ export async function createSinkSet(deps: RuntimeDeps, factories = SINK_FACTORIE
     console: consoleSink,
     consoleOnly: platforms.size === 0,
     adminSinks: admin.length > 0 ? admin : [consoleSink],
+    platforms: [...platforms.keys()],
+    readiness: () => Object.fromEntries([...platforms].map(([name, p]) => [name, p.isReady?.() ?? true])),
     async close() {
       for (const platform of platforms.values()) await platform.close();
     },

@@ -2,10 +2,14 @@ import type { Config } from '../../src/config/index.js';
 import type { Logger } from '../../src/domain/index.js';
 import { SCHEDULERS, WORKERS } from '../workers/index.js';
 import type { Closeable, QueueName, RuntimeDeps } from '../workers/registry.js';
+import { createQueue } from '../queues.js';
+import { QUEUE_NAMES } from '../workers/registry.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics } from './metrics.js';
-import { warnOnNoPersistence } from './redis-persistence.js';
+import { readQueueSnapshots } from './queue-snapshots.js';
+import { readRedisPersistence } from './redis-persistence.js';
 import { connectRedis, resolveRedis, warnOnEvictionPolicy } from './redis.js';
+import { describeFeeds, describeNoDelivery, describeRedis } from './startup-summary.js';
 
 export interface AppOptions {
   config: Config;
@@ -18,6 +22,8 @@ export interface AppOptions {
   localRedisUrl?: string;
   /** Sinks to deliver to instead of those built from platform tokens (tests, embedding). */
   sinks?: RuntimeDeps['sinks'];
+  /** `WIREWATCH_CONFIG` as given, to name the feed list's origin in the start-up lines. */
+  configFile?: string;
 }
 
 export interface App {
@@ -38,10 +44,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     waitMs: config.redisWaitSeconds * 1000,
     ...(options.localRedisUrl === undefined ? {} : { localUrl: options.localRedisUrl }),
   });
-  logger.info({ redis: endpoint.url, origin: endpoint.origin }, `using Redis at ${endpoint.url} (${endpoint.origin})`);
   const redis = connectRedis(endpoint.url, logger);
+  const persistent = endpoint.origin === 'spawned' ? true : await readRedisPersistence(redis);
+  logger[persistent === false ? 'warn' : 'info'](
+    { origin: endpoint.origin, persistent },
+    describeRedis(endpoint, persistent, config.redis.dataDir),
+  );
   await warnOnEvictionPolicy(redis, logger);
-  if (endpoint.origin !== 'spawned') await warnOnNoPersistence(redis, logger);
+  if (options.withSchedulers) logger.info(describeFeeds(config, options.configFile));
+  if (!options.queues.includes('deliver')) logger.info(describeNoDelivery(config));
   const metrics = createMetrics();
   const deps: RuntimeDeps = {
     config,
@@ -55,6 +66,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
 
   const components: Closeable[] = [];
+  let started = false;
   const stopAll = async () => {
     // Workers first (finish or abandon jobs), then Redis, then a redis-server we own.
     for (const component of components.reverse()) await closeWithTimeout(component, logger);
@@ -63,8 +75,18 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   try {
     if (config.httpPort !== undefined) {
-      const http = await startHttpServer({ port: config.httpPort, redis, metrics, logger });
-      components.push({ name: 'http', close: http.close });
+      // Every queue's depth, not only those this process works: any one process can show the backlog.
+      const queues = QUEUE_NAMES.map((name) => createQueue(name, deps));
+      metrics.setQueueSource(() => readQueueSnapshots(queues));
+      const readiness = () => Object.assign({ started }, ...components.map((c) => c.readiness?.() ?? {})) as Record<string, boolean>;
+      const http = await startHttpServer({ port: config.httpPort, redis, metrics, logger, readiness });
+      components.push({
+        name: 'http',
+        async close() {
+          await http.close();
+          await Promise.all(queues.map((q) => q.close()));
+        },
+      });
     }
     for (const queue of options.queues) {
       const factory = WORKERS[queue];
@@ -72,6 +94,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       else logger.warn({ queue }, `no worker for queue '${queue}' yet`);
     }
     if (options.withSchedulers) for (const factory of SCHEDULERS) components.push(await factory(deps));
+    started = true;
   } catch (error) {
     // A component that cannot start (a refused bot token) must not leave the others running,
     // or the process would hang instead of exiting with the error.

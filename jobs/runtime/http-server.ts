@@ -29,9 +29,13 @@ async function isRedisAnswering(redis: Redis, timeoutMs: number): Promise<boolea
   }
 }
 
+/** Each part of the process `/readyz` checks beyond Redis (workers, connected adapters), by name. */
+export type ReadinessCheck = () => Record<string, boolean>;
+
 /**
  * Health and metrics for operators and orchestrators: `GET /healthz` (200 when Redis answers,
- * else 503) and `GET /metrics` (Prometheus text format).
+ * else 503), `GET /readyz` (200 once Redis answers, every worker runs and every configured
+ * adapter is connected; 503 naming what is not) and `GET /metrics` (Prometheus text format).
  */
 export async function startHttpServer(options: {
   port: number;
@@ -41,6 +45,8 @@ export async function startHttpServer(options: {
   logger: Logger;
   /** How long `/healthz` waits for Redis before answering 503. */
   pingTimeoutMs?: number;
+  /** What `/readyz` asks beyond Redis; none = ready when Redis answers. */
+  readiness?: ReadinessCheck;
 }): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -48,6 +54,11 @@ export async function startHttpServer(options: {
         const redisOk = await isRedisAnswering(options.redis, options.pingTimeoutMs ?? PING_TIMEOUT_MS);
         res.writeHead(redisOk ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ status: redisOk ? 'ok' : 'degraded', redis: redisOk ? 'ok' : 'unreachable' }));
+      } else if (req.method === 'GET' && req.url === '/readyz') {
+        const checks = { redis: await isRedisAnswering(options.redis, options.pingTimeoutMs ?? PING_TIMEOUT_MS), ...options.readiness?.() };
+        const ready = Object.values(checks).every(Boolean);
+        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: ready ? 'ready' : 'not_ready', checks }));
       } else if (req.method === 'GET' && req.url === '/metrics') {
         res.writeHead(200, { 'content-type': options.metrics.registry.contentType });
         res.end(await options.metrics.registry.metrics());
@@ -67,7 +78,7 @@ export async function startHttpServer(options: {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  options.logger.info({ port }, `health and metrics on :${port} (/healthz, /metrics)`);
+  options.logger.info({ port }, `health and metrics on :${port} (/healthz, /readyz, /metrics)`);
   return {
     port,
     close: () =>

@@ -10,9 +10,11 @@ import { createChannelOrder } from '../delivery/channel-order.js';
 import { startChangeConsumer } from '../delivery/fan-out.js';
 import { startNoticeDispatcher } from '../delivery/notice-dispatcher.js';
 import { createSinkSet } from '../delivery/sinks.js';
-import { createQueue, createWorker, type DeliverJobData } from '../queues.js';
+import { measureDeliveries } from '../delivery/deliver-metrics.js';
+import { createQueue, createWorker, type DeliverJobData, type StoryJobData } from '../queues.js';
 import { acquireLock, releaseLock } from '../runtime/redis-lock.js';
 import { createIncidentStore } from '../runtime/stores.js';
+import { describeSinks } from '../runtime/startup-summary.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
 
 /** Platforms allow about one message per second per channel. */
@@ -41,7 +43,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   const log = createDeliveryLog(deps.redis, deps.prefix, deps.config.incidents.retentionDays * 86_400 + 86_400);
   const notices = createOperatorNotices(deps.redis, deps.prefix);
   const sinks = await createSinkSet(deps);
-  if (sinks.consoleOnly) logger.info('alerts go to the console (no Slack or Discord token set)');
+  logger.info(describeSinks(sinks.platforms));
   const queue = createQueue<DeliverJobData>('deliver', deps);
   const getIncident = (id: string) => store.getIncident(id);
   const order = createChannelOrder(deps.redis, deps.prefix, queue);
@@ -111,7 +113,15 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
     return { outcome: 'paused', reason };
   };
 
-  worker = createWorker<DeliverJobData, DeliverJobResult>('deliver', processJob, deps, {
+  const storyQueue = createQueue<StoryJobData>('story', deps);
+  const measured = measureDeliveries(processJob, {
+    metrics: deps.metrics,
+    platformOf: (data) => sinks.sinkFor(data.channel).name,
+    getIncident,
+    storyQueue,
+    clock: deps.clock,
+  });
+  worker = createWorker<DeliverJobData, DeliverJobResult>('deliver', measured, deps, {
     concurrency: DELIVER_CONCURRENCY,
     lockDuration,
     stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
@@ -141,11 +151,13 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
 
   return {
     name: 'deliver-worker',
+    readiness: () => ({ 'deliver-worker': worker?.isRunning() ?? false, ...sinks.readiness() }),
     async close() {
       await consumer.close();
       await dispatcher.close();
       await worker?.close();
       await queue.close();
+      await storyQueue.close();
       await sinks.close();
     },
   };

@@ -58,6 +58,7 @@ export async function createPollWorker(deps: RuntimeDeps): Promise<Closeable> {
 
   return {
     name: 'poll-worker',
+    readiness: () => ({ 'poll-worker': worker.isRunning() }),
     async close() {
       await worker.close();
       await storyQueue.close();

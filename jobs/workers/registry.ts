@@ -25,6 +25,8 @@ export interface RuntimeDeps {
 export interface Closeable {
   name: string;
   close(): Promise<void>;
+  /** For `/readyz`: each part this component runs (its worker, the adapters it connected) and whether it is up. */
+  readiness?(): Record<string, boolean>;
 }
 
 export type ComponentFactory = (deps: RuntimeDeps) => Promise<Closeable>;

@@ -68,6 +68,7 @@ export async function createStoryWorker(deps: RuntimeDeps): Promise<Closeable> {
 
   return {
     name: 'story-worker',
+    readiness: () => ({ 'story-worker': worker.isRunning() }),
     async close() {
       clearInterval(cleanup);
       await worker.close();

@@ -56,7 +56,8 @@ export const configSchema = z.object({
   pollConcurrency: z.coerce.number().int().min(1).max(500).default(64),
   /** How long `run`/`worker` wait for a configured Redis to answer before exiting `redis_unreachable`. */
   redisWaitSeconds: z.coerce.number().int().min(0).max(600).default(10),
-  httpPort: port.optional(),
+  // 0 = any free port (the line "health and metrics on :N" names it); tests use it.
+  httpPort: z.coerce.number().int().min(0).max(65535).optional(),
   allowPrivateNetworks: boolish.default(false),
   /** Put in the User-Agent so feed operators can reach us. */
   contactUrl: httpUrl.default('https://github.com/wirewatch/wirewatch'),

@@ -121,13 +121,14 @@ function printClusteringTable(): void {
     `clustering, ${INCIDENT_STORIES.length} hand-written reports of ${new Set(truth).size} events (pairwise precision / recall):`,
   );
   console.log('  threshold | hand-labelled analysis | analyzeStory');
-  for (const minSimilarity of [0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.5]) {
+  // Strikes are decided by the pair-evidence threshold; talks by minSimilarity, kept at its default.
+  for (const threshold of [0.2, 0.3, 0.4, 0.5, 0.6, 0.8]) {
     const cell = (reports: typeof byHand) => {
-      const s = scorePairwise(clusterReports(reports, { ...policy, minSimilarity }, NOW), truth);
+      const s = scorePairwise(clusterReports(reports, { ...policy, pairWeights: { ...policy.pairWeights, threshold } }, NOW), truth);
       return `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`;
     };
     console.log(
-      `  ${minSimilarity.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${minSimilarity === policy.minSimilarity ? '   ← default' : ''}`,
+      `  ${threshold.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${threshold === policy.pairWeights.threshold ? '   ← default' : ''}`,
     );
   }
 }

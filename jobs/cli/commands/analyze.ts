@@ -7,6 +7,7 @@ import type { Analysis, StoryInput } from '../../../src/domain/index.js';
 import { describeError, isWirewatchError } from '../../../src/errors.js';
 import type { CliCommand } from '../command.js';
 import { writeLine } from '../command.js';
+import { createProgress } from '../progress.js';
 import { idOfLine, parseStoryLine } from '../story-lines.js';
 
 /** One output line of `wirewatch analyze` (DESIGN.md §4). */
@@ -36,8 +37,14 @@ export function toAnalyzeRecord(story: StoryInput, analysis: Analysis, incident:
 export const analyzeCommand: CliCommand = {
   name: ['analyze'],
   summary: 'classify JSON Lines stories from stdin; one JSON line out per story',
+  description:
+    'Reads JSON Lines stories ({"id","title","summary","published","source","link"}; summary may hold HTML) on standard input, runs the ' +
+    'same classification, extraction and clustering as the pipeline in memory, in input order, and prints one JSON line per story: ' +
+    'id, kinds, regions, incident, severity, facts, evidence. No network, no Redis.',
   usage: '< stories.jsonl',
   options: {},
+  optionHelp: {},
+  examples: ['wirewatch analyze < stories.jsonl > labels.jsonl'],
   async run(_args, io) {
     // In-memory clustering in input order with the default windows (no config, no Redis).
     const assigner = createIncidentAssigner(createMatchPolicy(configSchema.parse({}).incidents), Date.now());
@@ -47,8 +54,10 @@ export const analyzeCommand: CliCommand = {
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let lineNumber = 0;
     let failed = 0;
+    const progress = createProgress(io.stderr, 'analyzed');
     for await (const line of lines) {
       lineNumber += 1;
+      progress.tick(lineNumber);
       if (line.trim().length === 0) continue;
       try {
         const story = parseStoryLine(line, lineNumber);
@@ -61,6 +70,7 @@ export const analyzeCommand: CliCommand = {
         writeLine(io.stderr, describeError(error));
       }
     }
+    progress.end();
     for (const record of out) {
       writeLine(
         io.stdout,

@@ -8,8 +8,15 @@ import { writeLine } from '../command.js';
 export const discordRegisterCommand: CliCommand = {
   name: ['discord', 'register'],
   summary: 'register Discord slash commands (never at boot)',
+  description:
+    'Registers /incidents, /subscribe, /unsubscribe and /subscriptions with Discord for DISCORD_APPLICATION_ID, using DISCORD_TOKEN. ' +
+    'Run it once after install and after an upgrade that changes commands; the bot never registers at boot.',
   usage: '[--guild ID]',
   options: { guild: { type: 'string' } },
+  optionHelp: {
+    guild: { description: 'register in one server only (appears at once; global takes up to an hour)', default: 'global', value: 'ID' },
+  },
+  examples: ['wirewatch discord register --guild 123456789012345678'],
   async run(args, io) {
     const config = await loadConfig(io.env);
     const { token, apiUrl, applicationId, subscribePermissions } = config.discord;

@@ -17,11 +17,20 @@ import { parseStoryLine } from '../story-lines.js';
 export const explainCommand: CliCommand = {
   name: ['explain'],
   summary: 'why a story was or was not alerted, human-readable',
-  usage:
-    '<story.json|stories.jsonl|feed.xml|feed-url|->\n       wirewatch explain --dropped [--limit N]\n\n' +
-    '  --dropped   why the newest stories the running pipeline dropped were not alerted (reads Redis)\n' +
-    '  --limit N   how many dropped stories to show (default 10)',
+  description:
+    'Runs the same analysis as the pipeline on a story (JSON with title and summary; id optional), JSON Lines, a feed file or a feed URL, ' +
+    'and prints the kinds, places, facts and severity with the evidence for each, or why a label was not given. ' +
+    '`-` reads standard input. With --dropped it reads Redis instead: the newest stories the running pipeline dropped.',
+  usage: '<story.json|stories.jsonl|feed.xml|feed-url|->\n       wirewatch explain --dropped [--limit N]',
   options: { dropped: { type: 'boolean' }, limit: { type: 'string' } },
+  optionHelp: {
+    dropped: { description: 'why the newest stories the running pipeline dropped were not alerted (reads Redis)', default: 'off' },
+    limit: { description: 'how many dropped stories to show, 1 to 500', default: '10', value: 'N' },
+  },
+  examples: [
+    `echo '{"title":"Drones hit Kharkiv","summary":"Three people were injured."}' | wirewatch explain -`,
+    'wirewatch explain --dropped --limit 5',
+  ],
   positionals: { min: 0, max: 1 },
   async run(args, io) {
     if (args.values.dropped === true) return explainDropped(args, io);
@@ -51,9 +60,9 @@ async function readStories(input: string, io: CliIo): Promise<StoryInput[]> {
   }
   // One pretty-printed JSON story, else JSON Lines.
   try {
-    return [parseStoryLine(text.trim(), 1)];
+    return [parseStoryLine(text.trim(), 1, { idless: true })];
   } catch {
-    return text.split('\n').flatMap((line, i) => (line.trim().length === 0 ? [] : [parseStoryLine(line, i + 1)]));
+    return text.split('\n').flatMap((line, i) => (line.trim().length === 0 ? [] : [parseStoryLine(line, i + 1, { idless: true })]));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { analyzeCommand } from './analyze.js';
+import { demoCommand } from './demo.js';
 import { discordRegisterCommand } from './discord-register.js';
 import { explainCommand } from './explain.js';
 import { parseCommand } from './parse.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   explainCommand,
   parseCommand,
   replayCommand,
+  demoCommand,
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,

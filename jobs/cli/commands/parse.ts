@@ -10,9 +10,19 @@ const EXIT_BAD_INPUT = 2;
 export const parseCommand: CliCommand = {
   name: ['parse'],
   summary: 'print the normalised stories of one feed as JSON Lines',
-  usage:
-    '<file|url> [--feed-id ID]\n\n  --feed-id ID  feed id used in story ids (default: the configured feed with that URL, else from the name)',
+  description:
+    'Reads one RSS, Atom, RDF or JSON Feed from a file or URL (fetched with the poller’s safe fetch) and prints its stories as the pipeline sees them. ' +
+    'Anything that is not a feed exits 2 with one coded line on stderr.',
+  usage: '<file|url> [--feed-id ID]',
   options: { 'feed-id': { type: 'string' } },
+  optionHelp: {
+    'feed-id': {
+      description: 'feed id used in story ids',
+      default: 'the configured feed with that URL, else from the file or host name',
+      value: 'ID',
+    },
+  },
+  examples: ['wirewatch parse https://kyivindependent.com/feed/ | head -3'],
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const input = args.positionals[0]!;

@@ -11,6 +11,7 @@ import type { RuntimeDeps } from '../../workers/registry.js';
 import type { CliCommand } from '../command.js';
 import { writeLine } from '../command.js';
 import { loadFeedInput } from '../feed-input.js';
+import { createProgress, type Progress } from '../progress.js';
 
 const IDLE_CHECKS = 3;
 
@@ -23,8 +24,13 @@ const IDLE_CHECKS = 3;
 export const replayCommand: CliCommand = {
   name: ['replay'],
   summary: 'push saved feed files through the whole pipeline to the configured sinks',
-  usage: '<feed.xml...> [--fresh]\n\n  --fresh  treat the stories as new even if seen before',
+  description:
+    'Pushes saved feed files through the story and deliver queues, as if each had just been polled, to the configured sinks ' +
+    '(the console with no token; subscribed channels otherwise), and exits when every job is done. Stories seen before are skipped.',
+  usage: '<feed.xml...> [--fresh]',
   options: { fresh: { type: 'boolean' } },
+  optionHelp: { fresh: { description: 'treat the stories as new even if seen before (new ids, same links)', default: 'off' } },
+  examples: ['wirewatch replay --fresh test/fixtures/demo/northbank-post.xml test/fixtures/demo/eastern-ledger.xml'],
   positionals: { min: 1, max: 100 },
   async run(args, io) {
     const config = await loadConfig(io.env);
@@ -51,7 +57,7 @@ export const replayCommand: CliCommand = {
         writeLine(io.stderr, `${input.feedId}: ${doc.stories.length} stories, ${stories.length} replayed${fresh ? ' (fresh)' : ''}`);
         total += stories.length;
       }
-      await waitForIdle({ ...deps, redis }, total > 0);
+      await waitForIdle({ ...deps, redis }, total > 0, createProgress(io.stderr, 'jobs left'));
       return 0;
     } finally {
       await queue.close();
@@ -75,7 +81,11 @@ function withFreshId(story: Story, salt: string): Story {
 }
 
 /** Done when both queues and the fan-out stream have nothing left, a few checks in a row. */
-async function waitForIdle(deps: Pick<RuntimeDeps, 'redisUrl' | 'prefix' | 'redis'>, expectWork: boolean): Promise<void> {
+export async function waitForIdle(
+  deps: Pick<RuntimeDeps, 'redisUrl' | 'prefix' | 'redis'>,
+  expectWork: boolean,
+  progress?: Progress,
+): Promise<void> {
   const story = createQueue('story', deps);
   const deliver = createQueue('deliver', deps);
   try {
@@ -83,11 +93,13 @@ async function waitForIdle(deps: Pick<RuntimeDeps, 'redisUrl' | 'prefix' | 'redi
     while (idle < IDLE_CHECKS) {
       await new Promise((resolve) => setTimeout(resolve, expectWork && idle === 0 ? 500 : 300));
       const counts = await Promise.all([story, deliver].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-      const busy =
-        counts.some((c) => Object.values(c).some((n) => n > 0)) || (await streamBacklog(deps.redis, `${deps.prefix}:incident-changes`)) > 0;
+      const jobs = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, n) => a + n, 0), 0);
+      const busy = jobs > 0 || (await streamBacklog(deps.redis, `${deps.prefix}:incident-changes`)) > 0;
+      progress?.tick(jobs);
       idle = busy ? 0 : idle + 1;
     }
   } finally {
+    progress?.end();
     await story.close();
     await deliver.close();
   }

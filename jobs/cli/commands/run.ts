@@ -8,7 +8,8 @@ import type { CliCommand, CliIo } from '../command.js';
 async function serve(io: CliIo, queues: readonly QueueName[], withSchedulers: boolean): Promise<number> {
   const config = await loadConfig(io.env);
   const logger = createLogger(config.logLevel, config.logFormat);
-  const app = await startApp({ config, logger, queues, withSchedulers });
+  const configFile = io.env.WIREWATCH_CONFIG;
+  const app = await startApp({ config, logger, queues, withSchedulers, ...(configFile ? { configFile } : {}) });
   await new Promise<void>((done) => {
     let stopping = false;
     const stop = (signal: string) => {
@@ -32,16 +33,27 @@ async function serve(io: CliIo, queues: readonly QueueName[], withSchedulers: bo
 export const runCommand: CliCommand = {
   name: ['run'],
   summary: 'scheduler + all workers + configured adapters in one process',
+  description:
+    'Starts the feed schedulers, the poll, story and deliver workers, and the Slack and Discord adapters whose tokens are set, ' +
+    'against REDIS_URL (else 127.0.0.1:6379, else a spawned redis-server). Configuration: environment variables and `.env` ' +
+    '(see .env.example), feeds in WIREWATCH_CONFIG. SIGINT or SIGTERM shuts down cleanly.',
   usage: '',
   options: {},
+  optionHelp: {},
+  examples: ['npm start', 'WIREWATCH_CONFIG=feeds.yaml WIREWATCH_HTTP_PORT=9090 wirewatch run'],
   run: (_args, io) => serve(io, QUEUE_NAMES, true),
 };
 
 export const workerCommand: CliCommand = {
   name: ['worker'],
   summary: 'workers only, for horizontal scale',
+  description:
+    'Runs workers without the feed schedulers, to scale out: start any number on any machines that share one Redis (same REDIS_URL ' +
+    'and WIREWATCH_REDIS_PREFIX). Exactly one `wirewatch run` should own the schedulers.',
   usage: '[--queues poll,story,deliver]',
   options: { queues: { type: 'string' } },
+  optionHelp: { queues: { description: 'comma-separated queues to work', default: 'poll,story,deliver', value: 'LIST' } },
+  examples: ['REDIS_URL=redis://redis.internal:6379 wirewatch worker --queues story,deliver'],
   run: (args, io) => {
     const requested = typeof args.values.queues === 'string' ? args.values.queues.split(',').map((q) => q.trim()) : [...QUEUE_NAMES];
     const unknown = requested.filter((q) => !(QUEUE_NAMES as readonly string[]).includes(q));

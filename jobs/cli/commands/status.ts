@@ -9,8 +9,13 @@ import { writeLine } from '../command.js';
 export const statusCommand: CliCommand = {
   name: ['status'],
   summary: "feeds' health, queue depths, recent incidents and operator notices",
+  description:
+    'Reads the Redis that `wirewatch run` uses (never spawns one): each feed’s health (ok, never-polled, backing-off, failing, with the reason), ' +
+    'queue depths, the newest incidents and operator notices.',
   usage: '[--json]',
   options: { json: { type: 'boolean' } },
+  optionHelp: { json: { description: 'one JSON document instead of text', default: 'off' } },
+  examples: ['wirewatch status', 'wirewatch status --json | jq .feeds'],
   async run(args, io) {
     const config = await loadConfig(io.env);
     const { url, redis } = await connectExistingRedis(config.redis.url, silentLogger);

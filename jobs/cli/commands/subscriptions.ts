@@ -20,12 +20,25 @@ const CHANNEL_OPTIONS = {
   kind: { type: 'string' },
 } as const;
 
+const CHANNEL_HELP = {
+  platform: { description: 'slack or discord', value: 'NAME', required: true },
+  channel: { description: 'channel id (Slack C…, Discord snowflake)', value: 'ID', required: true },
+  workspace: { description: 'Slack team id or Discord guild id', default: 'none', value: 'ID' },
+  region: { description: 'country, oblast/krai or city: a code (UA-32) or a name (Kyiv Oblast)', value: 'REGION', required: true },
+  kind: { description: 'strikes, talks or all', default: 'all', value: 'KIND' },
+};
+
 /** The same use cases as the slash commands, for operators and scripts. */
 export const subscribeCommand: CliCommand = {
   name: ['subscribe'],
   summary: 'subscribe a channel to a region',
+  description:
+    'The same use case as /subscribe: the channel gets alerts for incidents in the region (a subscription to an oblast covers every town in it; ' +
+    'talks match when the country is a party). Subscribing again to a region replaces its kind and severity. Reads the Redis `wirewatch run` uses.',
   usage: '--platform slack|discord --channel ID [--workspace ID] --region CODE [--kind K] [--min-severity S]',
   options: { ...CHANNEL_OPTIONS, 'min-severity': { type: 'string' } },
+  optionHelp: { ...CHANNEL_HELP, 'min-severity': { description: 'low, medium, high or critical', default: 'low', value: 'S' } },
+  examples: ['wirewatch subscribe --platform slack --channel C0123ABCD --region "Kyiv Oblast" --kind strikes'],
   run: (args, io) =>
     withStore(io, async (store) => {
       const reply = await runSubscribeCommand(
@@ -40,8 +53,11 @@ export const subscribeCommand: CliCommand = {
 export const unsubscribeCommand: CliCommand = {
   name: ['unsubscribe'],
   summary: 'remove a channel subscription (--region all: every one of the channel)',
+  description: 'The same use case as /unsubscribe: stops one subscription of the channel, or every one with --region all.',
   usage: '--platform slack|discord --channel ID [--workspace ID] --region CODE|all [--kind K]',
   options: CHANNEL_OPTIONS,
+  optionHelp: { ...CHANNEL_HELP, region: { description: 'the subscribed region, or all', value: 'REGION', required: true } },
+  examples: ['wirewatch unsubscribe --platform discord --channel 123456789012345678 --region all'],
   run: (args, io) =>
     withStore(io, async (store) => {
       const reply = await runUnsubscribeCommand({ ...option(args, 'region', 'region'), ...option(args, 'kind', 'kind') }, contextOf(args), {
@@ -55,8 +71,16 @@ export const unsubscribeCommand: CliCommand = {
 export const subscriptionsCommand: CliCommand = {
   name: ['subscriptions'],
   summary: 'list subscriptions (all channels, or one with --platform/--channel)',
+  description: 'Lists every subscription, or one channel’s, with who made it and when.',
   usage: '[--json] [--platform slack|discord --channel ID [--workspace ID]]',
   options: { json: { type: 'boolean' }, platform: { type: 'string' }, channel: { type: 'string' }, workspace: { type: 'string' } },
+  optionHelp: {
+    json: { description: 'JSON instead of text', default: 'off' },
+    platform: { description: 'slack or discord, with --channel: one channel only', default: 'all channels', value: 'NAME' },
+    channel: { description: 'channel id, with --platform', default: 'all channels', value: 'ID' },
+    workspace: CHANNEL_HELP.workspace,
+  },
+  examples: ['wirewatch subscriptions --json'],
   run: (args, io) =>
     withStore(io, async (store) => {
       const filtered = typeof args.values.channel === 'string' || typeof args.values.platform === 'string';

@@ -95,6 +95,33 @@ describe('Slack app in Socket Mode against a fake Slack', () => {
     expect(body.blocks[1]?.accessory?.url).toBe('https://acme.slack.com/archives/C0NEWS/p17645000010001');
   });
 
+  it('acks before the use case finishes, so a slow store never trips the 3 s limit', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    runtime = createSlackRuntime(
+      { botToken: fake.botToken, appToken: fake.appToken, apiUrl: fake.apiUrl },
+      {
+        logger,
+        retries: 0,
+        commands: {
+          subscriptions: async () => {
+            await gate;
+            return { type: 'success', title: 'done', lines: [] };
+          },
+        },
+      },
+    );
+    await runtime.start();
+    const ack = await fake.sendEnvelope('slash_commands', commandPayload(fake, '/subscriptions', ''));
+    expect(ack.envelope_id).toEqual(expect.any(String));
+    expect(fake.responses).toHaveLength(0);
+    release();
+    await fake.waitFor(() => fake.responses.length === 1, 'the reply after the gate opens');
+    expect((fake.responses[0]?.body as { text: string }).text).toBe('✅ done');
+  });
+
   it('answers a bad argument ephemerally with usage and did-you-mean', async () => {
     await start();
     await fake.sendEnvelope('slash_commands', commandPayload(fake, '/subscribe', 'atlantis strikes'));
