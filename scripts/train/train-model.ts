@@ -8,16 +8,18 @@ import { crossValidate, fitModel, modelFactory, prepareItems } from '../../src/l
 import { DEFAULT_CORPUS_DIR, FINAL_FIT_FILES, readCorpusFile, readTrainingCorpus, TRAINING_FILES } from '../../src/learn/corpus-files.js';
 import { formatFoldFigures, pooledReport, summarizeFolds, type FoldFigures } from '../../src/learn/cv-summary.js';
 import { assignFolds } from '../../src/learn/event-folds.js';
+import { addPoolToFolds, readPoolCorpus } from '../../src/learn/pool-training.js';
 import { buildModelFile, serializeModelFile } from '../../src/learn/model-file.js';
 import { DEFAULT_TRAIN_OPTIONS } from '../../src/learn/train-logistic.js';
 import { scoreCorpus } from '../../src/learn/score-corpus.js';
 
-// `npm run train [-- --corpus DIR --folds K --out FILE]`: cross-validates every feature set on
+// `npm run train [-- --corpus DIR --folds K --out FILE --no-pool]`: cross-validates every feature set on
 // train + dev (folds keep an event's stories together), keeps the best, fits it on all of
 // train + dev, scores recent.jsonl with it, then fits it again on train + dev + recent and
 // writes those weights. recent.jsonl never takes part in choosing the set or hyperparameters. `--check`
 // retrains and compares with the committed file instead of writing it.
 export const WEIGHTS_FILE = 'src/classify/model/data/weights.generated.json';
+const POOL_LABELS_NAME = 'src/learn/data/pool-labels.jsonl';
 
 const all = (items: readonly unknown[]) => items.map((_, i) => i);
 
@@ -30,22 +32,27 @@ function main(argv: string[]): void {
       out: { type: 'string' },
       sets: { type: 'string' },
       check: { type: 'boolean' },
+      'no-pool': { type: 'boolean' },
     },
   });
   const dir = values.corpus ?? DEFAULT_CORPUS_DIR;
   const k = Number(values.folds ?? '5');
   const options = DEFAULT_TRAIN_OPTIONS;
   const { stories, inputsHash } = readTrainingCorpus(dir);
-  const items = prepareItems(stories);
-  const folds = assignFolds(stories, k);
+  // Labelled train-pool items (src/learn/data/pool-labels.jsonl) train every fold, are never scored.
+  const pool = values['no-pool'] === true ? { stories: [], hash: '' } : readPoolCorpus(dir);
+  const withPool = addPoolToFolds(stories, assignFolds(stories, k), pool.stories, k);
+  const items = prepareItems(withPool.stories);
+  const folds = withPool.folds;
+  console.log(`train-pool labels: ${pool.stories.length} (${withPool.stories.length - stories.length} in the folds' training side)`);
   const figures: Record<string, FoldFigures> = {};
-  const rules = crossValidate(items, folds, k, () => RULES_CLASSIFIER);
+  const rules = crossValidate(items, folds, k, () => RULES_CLASSIFIER, withPool.scored);
   figures.rules = summarizeFolds(rules.folds);
   console.log(formatFoldFigures('rules', figures.rules));
   const sets = values.sets?.split(',') ?? Object.keys(FEATURE_SETS);
   let best = { set: '', score: -1 };
   for (const set of sets) {
-    const cv = crossValidate(items, folds, k, modelFactory(items, set, folds, options));
+    const cv = crossValidate(items, folds, k, modelFactory(items, set, folds, options), withPool.scored);
     const f = summarizeFolds(cv.folds);
     figures[set] = f;
     const pooled = pooledReport(stories, cv);
@@ -64,8 +71,9 @@ function main(argv: string[]): void {
   // The shipped model also learns from recent.jsonl (2024–26 phrasing the 2022 sources lack);
   // the figure above is the honest one for it, from the model that never saw it.
   const final = readTrainingCorpus(dir, FINAL_FIT_FILES);
-  const finalItems = prepareItems(final.stories);
-  const finalModel = fitModel(finalItems, best.set, assignFolds(final.stories, k), all(finalItems), options);
+  const finalStories = [...final.stories, ...pool.stories];
+  const finalItems = prepareItems(finalStories);
+  const finalModel = fitModel(finalItems, best.set, assignFolds(finalStories, k), all(finalItems), options);
   const file = buildModelFile(finalModel, {
     inputsHash: final.inputsHash,
     trainedOn: FINAL_FIT_FILES,
@@ -76,6 +84,7 @@ function main(argv: string[]): void {
     chosen: best.set,
     crossValidated: figures,
     recentFromModelWithoutIt: recent,
+    ...(pool.stories.length > 0 ? { pool: { labels: POOL_LABELS_NAME, items: pool.stories.length, hash: pool.hash } } : {}),
   });
   const out = values.out ?? WEIGHTS_FILE;
   if (values.check === true) {

@@ -105,18 +105,20 @@ export interface CrossValidation {
 /**
  * K-fold cross-validation of the whole pipeline (`analyzeStory` with the fold's classifier), so
  * region figures count too. `makeClassifier` gets the training indices of a fold; rules ignore them.
+ * Items failing `isScored` only ever train (the labelled train-pool items, pool-training.ts).
  */
 export function crossValidate(
   items: readonly PreparedItem[],
   folds: readonly number[],
   k: number,
   makeClassifier: (train: number[]) => Classifier,
+  isScored: (index: number) => boolean = () => true,
 ): CrossValidation {
   const reports: EvaluationReport[] = [];
   const scored: ScoredItem[] = [];
   for (let f = 0; f < k; f++) {
     const train = items.map((_, i) => i).filter((i) => folds[i] !== f);
-    const test = items.filter((_, i) => folds[i] === f);
+    const test = items.filter((_, i) => folds[i] === f && isScored(i));
     const classifier = makeClassifier(train);
     const predicted = test.map((item) => {
       const a = analyzeStory(item.story, classifier);

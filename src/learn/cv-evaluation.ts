@@ -6,6 +6,7 @@ import { crossValidate, modelFactory, prepareItems } from './cross-validate.js';
 import { readCorpusFile, readTrainingCorpus } from './corpus-files.js';
 import { formatConfusion, formatFoldFigures, formatWorstMisses, pooledReport, summarizeFolds } from './cv-summary.js';
 import { assignFolds } from './event-folds.js';
+import { addPoolToFolds, readPoolCorpus } from './pool-training.js';
 import { scoreCorpus } from './score-corpus.js';
 import { DEFAULT_TRAIN_OPTIONS } from './train-logistic.js';
 
@@ -22,17 +23,21 @@ export function pickClassifier(name: string | undefined): { name: ClassifierName
  * retrained per fold with the committed model's feature set), dev's out-of-fold figures apart,
  * then recent.jsonl scored by a model fitted on train + dev alone.
  */
-export function runCrossValidation(dir: string, k: number, name: ClassifierName, worst: number): string {
+export function runCrossValidation(dir: string, k: number, name: ClassifierName, worst: number, usePool = true): string {
   if (!Number.isInteger(k) || k < 2) throw new WirewatchError('cli_usage', `--cv needs a whole number of folds ≥ 2, not ${k}`);
   const { stories } = readTrainingCorpus(dir);
-  const items = prepareItems(stories);
-  const folds = assignFolds(stories, k);
+  // The labelled train-pool items join every fold's training side, never its scored side.
+  const pool = addPoolToFolds(stories, assignFolds(stories, k), usePool ? readPoolCorpus(dir).stories : [], k);
+  const items = prepareItems(pool.stories);
+  const folds = pool.folds;
   const make =
     name === 'rules' ? () => RULES_CLASSIFIER : modelFactory(items, committedModel().model.featureSet, folds, DEFAULT_TRAIN_OPTIONS);
-  const cv = crossValidate(items, folds, k, make);
+  const cv = crossValidate(items, folds, k, make, pool.scored);
   const devIds = new Set(readCorpusFile(dir, 'dev.jsonl').stories.map((s) => s.id));
+  const trained = pool.stories.length - stories.length;
   const lines = [
     `Cross-validation of the ${name} classifier${name === 'model' ? ` (${committedModel().model.featureSet})` : ''}: ${k} folds over train + dev (${stories.length} items; one event's stories in one fold)`,
+    `train-pool labels: ${usePool ? `${trained} on the training side only${pool.left > 0 ? `, ${pool.left} left out (their group spans folds)` : ''}` : 'not used (--no-pool)'}`,
     formatFoldFigures('F1 mean ± std', summarizeFolds(cv.folds)),
     '',
     formatEvaluationReport(pooledReport(stories, cv), 'all folds pooled (out-of-fold)').split('\n').slice(0, 6).join('\n'),

@@ -49,7 +49,8 @@ export function assignFolds(items: readonly GroupableItem[], k: number): number[
   return fold;
 }
 
-function groupKeys(item: GroupableItem): string[] {
+/** The keys that put two stories in one group (event, day, headline opening). */
+export function groupKeys(item: GroupableItem): string[] {
   const keys: string[] = [];
   if (item.event !== undefined && item.event.length > 0) keys.push(`event:${item.event}`);
   else if (item.published !== undefined && item.published.length >= 10) keys.push(`day:${item.published.slice(0, 10)}`);
