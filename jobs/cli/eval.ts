@@ -8,7 +8,7 @@ import { pickClassifier, runCrossValidation } from '../../src/learn/cv-evaluatio
 import { dirname, basename } from 'node:path';
 import { runClusterEval } from './eval-clusters.js';
 
-// `npm run eval -- [file.jsonl] [--json] [--classifier rules|model] [--cv K [--no-pool]] [--corpus DIR] [--worst N]`:
+// `npm run eval -- [file.jsonl] [--json] [--classifier rules|model] [--cv K [--pool]] [--corpus DIR] [--worst N]`:
 // scores analyzeStory on a labelled corpus (dev.jsonl by default), or cross-validates with --cv;
 // `--clusters [file]` scores incident matching instead.
 async function main(argv: string[]): Promise<number> {
@@ -29,14 +29,14 @@ async function main(argv: string[]): Promise<number> {
       cv: { type: 'string' },
       corpus: { type: 'string' },
       worst: { type: 'string' },
-      'no-pool': { type: 'boolean' },
+      pool: { type: 'boolean' },
     },
     allowPositionals: true,
   });
   const { name, classifier } = pickClassifier(values.classifier);
   const dir = values.corpus ?? DEFAULT_CORPUS_DIR;
   if (values.cv !== undefined) {
-    process.stdout.write(`${runCrossValidation(dir, Number(values.cv), name, Number(values.worst ?? '8'), values['no-pool'] !== true)}\n`);
+    process.stdout.write(`${runCrossValidation(dir, Number(values.cv), name, Number(values.worst ?? '8'), values.pool === true)}\n`);
     return 0;
   }
   const file = positionals[0];

@@ -13,7 +13,7 @@ import { buildModelFile, serializeModelFile } from '../../src/learn/model-file.j
 import { DEFAULT_TRAIN_OPTIONS } from '../../src/learn/train-logistic.js';
 import { scoreCorpus } from '../../src/learn/score-corpus.js';
 
-// `npm run train [-- --corpus DIR --folds K --out FILE --no-pool]`: cross-validates every feature set on
+// `npm run train [-- --corpus DIR --folds K --out FILE --pool]`: cross-validates every feature set on
 // train + dev (folds keep an event's stories together), keeps the best, fits it on all of
 // train + dev, scores recent.jsonl with it, then fits it again on train + dev + recent and
 // writes those weights. recent.jsonl never takes part in choosing the set or hyperparameters. `--check`
@@ -32,15 +32,15 @@ function main(argv: string[]): void {
       out: { type: 'string' },
       sets: { type: 'string' },
       check: { type: 'boolean' },
-      'no-pool': { type: 'boolean' },
+      pool: { type: 'boolean' },
     },
   });
   const dir = values.corpus ?? DEFAULT_CORPUS_DIR;
   const k = Number(values.folds ?? '5');
   const options = DEFAULT_TRAIN_OPTIONS;
   const { stories, inputsHash } = readTrainingCorpus(dir);
-  // Labelled train-pool items (src/learn/data/pool-labels.jsonl) train every fold, are never scored.
-  const pool = values['no-pool'] === true ? { stories: [], hash: '' } : readPoolCorpus(dir);
+  // `--pool`: labelled train-pool items (src/learn/data/pool-labels.jsonl) train every fold, are never scored.
+  const pool = values.pool === true ? readPoolCorpus(dir) : { stories: [], hash: '' };
   const withPool = addPoolToFolds(stories, assignFolds(stories, k), pool.stories, k);
   const items = prepareItems(withPool.stories);
   const folds = withPool.folds;

@@ -23,7 +23,7 @@ export function pickClassifier(name: string | undefined): { name: ClassifierName
  * retrained per fold with the committed model's feature set), dev's out-of-fold figures apart,
  * then recent.jsonl scored by a model fitted on train + dev alone.
  */
-export function runCrossValidation(dir: string, k: number, name: ClassifierName, worst: number, usePool = true): string {
+export function runCrossValidation(dir: string, k: number, name: ClassifierName, worst: number, usePool = false): string {
   if (!Number.isInteger(k) || k < 2) throw new WirewatchError('cli_usage', `--cv needs a whole number of folds ≥ 2, not ${k}`);
   const { stories } = readTrainingCorpus(dir);
   // The labelled train-pool items join every fold's training side, never its scored side.
@@ -37,7 +37,7 @@ export function runCrossValidation(dir: string, k: number, name: ClassifierName,
   const trained = pool.stories.length - stories.length;
   const lines = [
     `Cross-validation of the ${name} classifier${name === 'model' ? ` (${committedModel().model.featureSet})` : ''}: ${k} folds over train + dev (${stories.length} items; one event's stories in one fold)`,
-    `train-pool labels: ${usePool ? `${trained} on the training side only${pool.left > 0 ? `, ${pool.left} left out (their group spans folds)` : ''}` : 'not used (--no-pool)'}`,
+    `train-pool labels: ${usePool ? `${trained} on the training side only${pool.left > 0 ? `, ${pool.left} left out (their group spans folds)` : ''}` : 'not used (add --pool)'}`,
     formatFoldFigures('F1 mean ± std', summarizeFolds(cv.folds)),
     '',
     formatEvaluationReport(pooledReport(stories, cv), 'all folds pooled (out-of-fold)').split('\n').slice(0, 6).join('\n'),
