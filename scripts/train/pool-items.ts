@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { analyzeStory } from '../../src/classify/analyze-story.js';
 import { describeError } from '../../src/errors.js';
 import { DEFAULT_CORPUS_DIR, readCorpusFile } from '../../src/learn/corpus-files.js';
 import { createPoolTextReader, DEFAULT_RAW_DIR, readPoolIds, type PoolStory } from '../../src/learn/pool-items.js';
+import { readPoolCorpus } from '../../src/learn/pool-training.js';
 
-// `npx tsx scripts/train/pool-items.ts <verify|sample|show> [--seed S] [--size N] [--batch B] [--per P] [ids…]`
-//   verify  rebuild every train.jsonl item from ../shared/data/raw and compare (the mapping check);
-//   sample  the seeded sample of unlabelled train-pool ids, one `id<TAB>stratum` a line;
-//   show    the sample's batch B (P items) — or the ids given — as JSON lines to label from.
+// `npx tsx scripts/train/pool-items.ts <verify|sample|show|disputed> [--seed S] [--size N] [--batch B] [--per P] [ids…]`
+//   verify    rebuild every train.jsonl item from ../shared/data/raw and compare (the mapping check);
+//   sample    the seeded sample of unlabelled train-pool ids, one `id<TAB>stratum` a line;
+//   show      the sample's batch B (P items) — or the ids given — as JSON lines to label from;
+//   disputed  labelled pool items where the committed model (which never saw them) disagrees,
+//             for a second look by the guide.
 // Prints to stdout only: the corpus text is never written into the project.
 
 // Sampling mirrors train.jsonl's keyword pass: ~40 % strike-like, ~29 % talk-like, the rest
@@ -74,6 +78,18 @@ function verify(): number {
   return differ.length === 0 ? 0 : 1;
 }
 
+function disputed(): number {
+  const same = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+  for (const s of readPoolCorpus(DEFAULT_CORPUS_DIR).stories) {
+    const a = analyzeStory(s);
+    const regions = a.regions.map((r) => r.code);
+    if (same(a.kinds, s.kinds) && same(regions, s.regions)) continue;
+    const label = { kinds: s.kinds, regions: s.regions };
+    console.log(JSON.stringify({ id: s.id, label, model: { kinds: a.kinds, regions }, title: s.title, summary: s.summary }));
+  }
+  return 0;
+}
+
 function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -84,6 +100,7 @@ function main(argv: string[]): number {
   const seed = values.seed ?? 'pool-1';
   const size = Number(values.size ?? '700');
   if (command === 'verify') return verify();
+  if (command === 'disputed') return disputed();
   if (command === 'sample') {
     for (const p of sample(seed, size)) console.log(`${p.id}\t${p.stratum}`);
     return 0;
@@ -104,7 +121,7 @@ function main(argv: string[]): number {
     }
     return 0;
   }
-  process.stderr.write('usage: pool-items.ts verify | sample [--seed S --size N] | show [--batch B --per P] [ids…]\n');
+  process.stderr.write('usage: pool-items.ts verify | sample [--seed S --size N] | show [--batch B --per P] [ids…] | disputed\n');
   return 2;
 }
 
