@@ -8,7 +8,7 @@ import { crossValidate, fitModel, modelFactory, prepareItems } from '../../src/l
 import { DEFAULT_CORPUS_DIR, FINAL_FIT_FILES, readCorpusFile, readTrainingCorpus, TRAINING_FILES } from '../../src/learn/corpus-files.js';
 import { formatFoldFigures, pooledReport, summarizeFolds, type FoldFigures } from '../../src/learn/cv-summary.js';
 import { assignFolds } from '../../src/learn/event-folds.js';
-import { addPoolToFolds, readPoolCorpus } from '../../src/learn/pool-training.js';
+import { addPoolToFolds, markPoolItems, readPoolCorpus } from '../../src/learn/pool-training.js';
 import { buildModelFile, serializeModelFile } from '../../src/learn/model-file.js';
 import { DEFAULT_TRAIN_OPTIONS } from '../../src/learn/train-logistic.js';
 import { scoreCorpus } from '../../src/learn/score-corpus.js';
@@ -42,7 +42,7 @@ function main(argv: string[]): void {
   // `--pool`: labelled train-pool items (src/learn/data/pool-labels.jsonl) train every fold, are never scored.
   const pool = values.pool === true ? readPoolCorpus(dir) : { stories: [], hash: '' };
   const withPool = addPoolToFolds(stories, assignFolds(stories, k), pool.stories, k);
-  const items = prepareItems(withPool.stories);
+  const items = markPoolItems(prepareItems(withPool.stories), stories.length);
   const folds = withPool.folds;
   console.log(`train-pool labels: ${pool.stories.length} (${withPool.stories.length - stories.length} in the folds' training side)`);
   const figures: Record<string, FoldFigures> = {};
@@ -72,7 +72,7 @@ function main(argv: string[]): void {
   // the figure above is the honest one for it, from the model that never saw it.
   const final = readTrainingCorpus(dir, FINAL_FIT_FILES);
   const finalStories = [...final.stories, ...pool.stories];
-  const finalItems = prepareItems(finalStories);
+  const finalItems = markPoolItems(prepareItems(finalStories), final.stories.length);
   const finalModel = fitModel(finalItems, best.set, assignFolds(finalStories, k), all(finalItems), options);
   const file = buildModelFile(finalModel, {
     inputsHash: final.inputsHash,

@@ -19,6 +19,8 @@ export interface PreparedItem {
   story: LabelledStory;
   sentences: Sentence[];
   rules: RuleView;
+  /** Trains the weights but not the calibration or threshold (a labelled train-pool item). */
+  trainOnly?: boolean;
 }
 
 export function prepareItems(stories: readonly LabelledStory[]): PreparedItem[] {
@@ -43,7 +45,7 @@ const labelsOf = (items: readonly PreparedItem[], kind: Kind) => items.map((i) =
 /**
  * Trains one kind on `subset` and calibrates it on out-of-fold margins from the subset's own
  * folds, so neither the Platt curve nor the threshold ever sees a story scored by a model
- * trained on it.
+ * trained on it. Only `calibrateOn` (default: all of `subset`) sets the curve and threshold.
  */
 export function fitKind(
   xs: readonly SparseVector[],
@@ -51,8 +53,9 @@ export function fitKind(
   folds: readonly number[],
   subset: readonly number[],
   options: TrainOptions,
+  calibrateOn: readonly number[] = subset,
 ): LinearKindModel {
-  const foldIds = [...new Set(subset.map((i) => folds[i] ?? 0))].sort((a, b) => a - b);
+  const foldIds = [...new Set(calibrateOn.map((i) => folds[i] ?? 0))].sort((a, b) => a - b);
   const margins = new Map<number, number>();
   for (const f of foldIds) {
     const inner = subset.filter((i) => folds[i] !== f);
@@ -61,19 +64,21 @@ export function fitKind(
       inner.map((i) => ys[i] ?? 0),
       options,
     );
-    for (const i of subset) if (folds[i] === f) margins.set(i, scoreMargin(xs[i] as SparseVector, w));
+    for (const i of calibrateOn) if (folds[i] === f) margins.set(i, scoreMargin(xs[i] as SparseVector, w));
   }
-  const m = subset.map((i) => margins.get(i) ?? 0);
-  const y = subset.map((i) => ys[i] ?? 0);
-  const platt = fitPlatt(m, y);
+  const m = calibrateOn.map((i) => margins.get(i) ?? 0);
+  const platt = fitPlatt(
+    m,
+    calibrateOn.map((i) => ys[i] ?? 0),
+  );
   const threshold = chooseThreshold(
     m.map((v) => calibrate(v, platt)),
-    y,
+    calibrateOn.map((i) => ys[i] ?? 0),
     MIN_PRECISION,
   );
   const weights = trainLogistic(
     subset.map((i) => xs[i] as SparseVector),
-    y,
+    subset.map((i) => ys[i] ?? 0),
     options,
   );
   return { weights, platt, threshold };
@@ -88,7 +93,8 @@ export function fitModel(
   xs: readonly SparseVector[] = vectorize(items, featureSet, options.dimensionBits),
 ): LoadedModel {
   const kinds = {} as Record<Kind, LinearKindModel>;
-  for (const kind of KINDS) kinds[kind] = fitKind(xs, labelsOf(items, kind), folds, subset, options);
+  const calibrateOn = subset.filter((i) => items[i]?.trainOnly !== true);
+  for (const kind of KINDS) kinds[kind] = fitKind(xs, labelsOf(items, kind), folds, subset, options, calibrateOn);
   return { featureSet, dimensionBits: options.dimensionBits, kinds };
 }
 

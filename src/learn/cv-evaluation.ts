@@ -6,7 +6,7 @@ import { crossValidate, modelFactory, prepareItems } from './cross-validate.js';
 import { readCorpusFile, readTrainingCorpus } from './corpus-files.js';
 import { formatConfusion, formatFoldFigures, formatWorstMisses, pooledReport, summarizeFolds } from './cv-summary.js';
 import { assignFolds } from './event-folds.js';
-import { addPoolToFolds, readPoolCorpus } from './pool-training.js';
+import { addPoolToFolds, markPoolItems, readPoolCorpus } from './pool-training.js';
 import { scoreCorpus } from './score-corpus.js';
 import { DEFAULT_TRAIN_OPTIONS } from './train-logistic.js';
 
@@ -28,7 +28,7 @@ export function runCrossValidation(dir: string, k: number, name: ClassifierName,
   const { stories } = readTrainingCorpus(dir);
   // The labelled train-pool items join every fold's training side, never its scored side.
   const pool = addPoolToFolds(stories, assignFolds(stories, k), usePool ? readPoolCorpus(dir).stories : [], k);
-  const items = prepareItems(pool.stories);
+  const items = markPoolItems(prepareItems(pool.stories), stories.length);
   const folds = pool.folds;
   const make =
     name === 'rules' ? () => RULES_CLASSIFIER : modelFactory(items, committedModel().model.featureSet, folds, DEFAULT_TRAIN_OPTIONS);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { LabelledStory } from '../classify/labelled-corpus.js';
+import type { PreparedItem } from './cross-validate.js';
 import { WirewatchError } from '../errors.js';
 import { groupKeys } from './event-folds.js';
 import { createPoolTextReader, readPoolIds } from './pool-items.js';
@@ -105,4 +106,13 @@ export function addPoolToFolds(
     folds.push(tied[0] ?? j % k);
   });
   return { stories, folds, scored: (i) => i < base.length, left };
+}
+
+/**
+ * Items from `baseCount` on are pool items: they train the weights, but the Platt curve and the
+ * precision threshold stay fitted on the curated corpus alone, so the precision bar is kept on
+ * the distribution it is reported on.
+ */
+export function markPoolItems(items: readonly PreparedItem[], baseCount: number): PreparedItem[] {
+  return items.map((item, i) => (i < baseCount ? item : { ...item, trainOnly: true }));
 }
