@@ -47,6 +47,10 @@ const HIT_BEFORE = /\b(struck|hit|hits|destroy\w*|strik\w+ on|attack\w* on|targe
 // "control points of Russian troops", "a command post of the Russian military": the side owns what was hit.
 const ASSET_OF_BEFORE =
   /\b(positions?|strongholds?|control points?|command (posts?|points?|cent(re|er)s?)|clusters?|depots?|warehouses?|equipment|vehicles?|units?|manpower|bases?|airfields?|targets?|concentrations?)\s+of\s+(the\s+)?$/;
+// "the Kyiv district of Kharkiv": a city district named after another city.
+const DISTRICT_OF_AFTER = /^\s*(district|raion|neighbou?rhood|microdistrict|quarter)\s+of\b/;
+// "the US ambassador to Kyiv": the seat of a diplomat, not a place hit.
+const ENVOY_BEFORE = /\b(ambassadors?|envoys?|embass(y|ies)|consul\w*)\s+(to|in)\s+(the\s+)?$/;
 const LAUNCH_BEFORE =
   /\b(from|out of)\s+(the\s+)?(temporarily\s+)?(occupied\s+)?((territory|direction|area|skies|waters|airspace) of\s+)?(the\s+)?$/;
 // "the 56th Mariupol Brigade", "the Kursk brigade commander": a unit named after a place.
@@ -111,7 +115,8 @@ export function judgeMention(text: string, mention: PlaceMention, previous?: Pla
   if (CONTROL_AFTER.test(after)) return 'pair';
   if (mention.place.type === 'country' && (PAIR_AFTER.test(text.slice(mention.end, mention.end + 3)) || PAIR_BEFORE.test(rawBefore)))
     return 'pair';
-  if (UNIT_AFTER.test(after)) return 'other';
+  if (UNIT_AFTER.test(after) || DISTRICT_OF_AFTER.test(after)) return 'other';
+  if (ENVOY_BEFORE.test(before)) return 'actor';
   if (LAUNCH_BEFORE.test(before) && mention.demonym === true) return 'launch-site';
   const side = mention.demonym === true || mention.place.type === 'country';
   if (side && ASSET_OF_BEFORE.test(before)) return 'owner';

@@ -52,6 +52,20 @@ describe('a strike is placed in the country the text names', () => {
     expect(regionsOf("Drones struck Russia's air defences near the island of Zmiinyi")).toEqual(['UA-51']);
   });
 
+  it('reads a town that several towns share as the one in the region the story names', () => {
+    expect(regionsOf('Russian troops shelled Zolochiv in the Kharkiv region overnight')).toEqual(['UA-63']);
+    expect(regionsOf('Shelling of Zolochiv injures two', 'Russian artillery fired on the town, Kharkiv region officials said.')).toEqual([
+      'UA-63',
+    ]);
+    // A namesake the gazetteer lacks: the region right after the town places it.
+    expect(regionsOf('Drones hit Kamianka in the Zaporizhzhia region, damaging a school')).toEqual(['UA-23']);
+  });
+
+  it("keeps a city district named after another city and a diplomat's seat out of the regions", () => {
+    expect(regionsOf('A rocket hit a school in the Kyiv district of Kharkiv')).toEqual(['UA-63']);
+    expect(regionsOf('Missile strike on Kremenchuk', 'The US ambassador to Kyiv condemned the attack.')).toEqual(['UA-53']);
+  });
+
   it('does not place a strike in the country of a side the other side calls the enemy', () => {
     expect(regionsOf('Russian forces launched 40 missile strikes over the past day', 'The enemy also used rocket launchers.')).toEqual([]);
   });
