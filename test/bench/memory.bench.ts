@@ -70,14 +70,25 @@ async function redisBytes(url: string, redis: Redis, incidents: number): Promise
   let before = await usedMemory(redis);
   let payload = 0;
   for (let i = 0; i < feeds; i++) {
-    const record = { status: 200 as const, at: now, nextAttemptAt: now + 300_000, etag: `"etag-${i}-3f9a1c"`, lastModified: new Date(now).toUTCString() };
+    const record = {
+      status: 200 as const,
+      at: now,
+      nextAttemptAt: now + 300_000,
+      etag: `"etag-${i}-3f9a1c"`,
+      lastModified: new Date(now).toUTCString(),
+    };
     await state.recordSuccess(`feed-${i}`, record);
     payload += `feed-${i}`.length + JSON.stringify(record).length;
   }
   const stateBytes = ((await usedMemory(redis)) - before) / feeds;
   const queue = createQueue<PollJobData>('poll', { redisUrl: url, prefix: '{mem-feeds}' });
   before = await usedMemory(redis);
-  const sources = Array.from({ length: feeds }, (_, i) => ({ id: `feed-${i}`, url: `https://example.org/${i}.xml`, name: `Feed ${i}`, intervalSeconds: 300 }));
+  const sources = Array.from({ length: feeds }, (_, i) => ({
+    id: `feed-${i}`,
+    url: `https://example.org/${i}.xml`,
+    name: `Feed ${i}`,
+    intervalSeconds: 300,
+  }));
   await checkFeedSchedulers(queue, sources as FeedSource[], now, silentLogger);
   const schedulerBytes = ((await usedMemory(redis)) - before) / feeds;
   await queue.close();
@@ -127,7 +138,10 @@ async function feedsRss(redisUrl: string, feedUrl: string, feeds: number, window
   const dir = await mkdtemp(join(tmpdir(), 'ww-bench-mem-'));
   const prefix = `{mem-run-${feeds}}`;
   const file = join(dir, 'feeds.json');
-  await writeFile(file, JSON.stringify({ feeds: Array.from({ length: feeds }, (_, i) => ({ id: `f${i}`, url: `${feedUrl}?f=${i}`, intervalSeconds: 300 })) }));
+  await writeFile(
+    file,
+    JSON.stringify({ feeds: Array.from({ length: feeds }, (_, i) => ({ id: `f${i}`, url: `${feedUrl}?f=${i}`, intervalSeconds: 300 })) }),
+  );
   const queue = createQueue<PollJobData>('poll', { redisUrl, prefix });
   const proc = startWirewatch(['run'], {
     REDIS_URL: redisUrl,

@@ -19,8 +19,9 @@ import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../
 // the fake Discord answers a global 429 above 50 requests/s (Discord's documented global limit per
 // bot) and the fake Slack a 429 with Retry-After: 1 above `--slack-rate R` posts/s per workspace
 // (default 100; Slack documents no fixed workspace figure, so this stands in for its "special"
-// chat.postMessage limit). Printed: posts delivered, duplicates (must be 0), 429s answered, and
-// the time. References in the same run: the same fan-out with no limit, and the floor the limits
+// chat.postMessage limit); then limits at half the rate each platform reached with none, so the
+// 429s surely bite. Printed: posts delivered, duplicates (must be 0), 429s answered, and the
+// time. References in the same run: the same fan-out with no limit, and the floor the limits
 // impose (the slower platform's channels ÷ its rate).
 
 const DISCORD_RATE = 50;
@@ -28,22 +29,35 @@ const DISCORD_RATE = 50;
 export async function run(): Promise<void> {
   if (!(await answersPing(TEST_REDIS_URL))) return void console.log(`ratelimit: skipped (no Redis at ${TEST_REDIS_URL})`);
   const channels = argNumber('--channels', quick() ? 1_000 : 10_000);
-  const slackRate = argNumber('--slack-rate', 100);
-  const free = await fanOut(channels, undefined);
-  const limited = await fanOut(channels, slackRate);
   const slackChannels = Math.ceil(channels / 2);
-  const floorS = Math.max(slackChannels / slackRate, (channels - slackChannels) / DISCORD_RATE);
-  for (const [label, r] of [
-    ['no limit (reference)', free],
-    [`limited (Slack ${slackRate}/s per workspace, Discord ${DISCORD_RATE}/s global)`, limited],
+  const discordChannels = channels - slackChannels;
+  const free = await fanOut(channels, undefined);
+  // Documented limits, then limits at half the rate each platform got without one, so they bite.
+  const documented = { slack: argNumber('--slack-rate', 100), discord: DISCORD_RATE };
+  const half = {
+    slack: Math.max(1, Math.floor(slackChannels / free.slackS / 2)),
+    discord: Math.max(1, Math.floor(discordChannels / free.discordS / 2)),
+  };
+  const runs: [string, FanOutFigures, { slack: number; discord: number } | undefined][] = [['no limit (reference)', free, undefined]];
+  for (const [label, limits] of [
+    ['documented limits', documented],
+    ['half the unlimited rate', half],
   ] as const) {
+    runs.push([
+      `${label} (Slack ${limits.slack}/s per workspace, Discord ${limits.discord}/s global)`,
+      await fanOut(channels, limits),
+      limits,
+    ]);
+  }
+  for (const [label, r, limits] of runs) {
+    const floorS = limits ? Math.max(slackChannels / limits.slack, discordChannels / limits.discord) : undefined;
     console.log(
-      `${label}: ${fmt(r.delivered)}/${fmt(channels)} channels posted, ${r.duplicates} duplicates, ${fmt(r.rejected)} answered 429, every channel posted after ${r.seconds.toFixed(1)} s (Slack ${r.slackS.toFixed(1)} s, Discord ${r.discordS.toFixed(1)} s)`,
+      `${label}: ${fmt(r.delivered)}/${fmt(channels)} channels posted, ${r.duplicates} duplicates, ${fmt(r.rejected)} answered 429; every channel posted after ${r.seconds.toFixed(1)} s (Slack ${r.slackS.toFixed(1)} s, Discord ${r.discordS.toFixed(1)} s)` +
+        (floorS
+          ? ` = ${(r.seconds / free.seconds).toFixed(2)}× the no-limit time, ${(r.seconds / floorS).toFixed(2)}× the ${floorS.toFixed(0)} s floor the limits set`
+          : ''),
     );
   }
-  console.log(
-    `limited / no limit: ${(limited.seconds / free.seconds).toFixed(1)}× the time; floor set by the limits ${floorS.toFixed(0)} s → ${(limited.seconds / floorS).toFixed(2)}× the floor`,
-  );
 }
 
 interface FanOutFigures {
@@ -67,15 +81,15 @@ function perSecondLimit(perSecond: number): () => number | undefined {
   };
 }
 
-async function fanOut(channels: number, slackRate: number | undefined): Promise<FanOutFigures> {
+async function fanOut(channels: number, limits: { slack: number; discord: number } | undefined): Promise<FanOutFigures> {
   const redis = createTestRedis();
   const prefix = uniquePrefix('bench-ratelimit');
   const slack = await new FakeSlack().start();
   const discord = await new FakeDiscord().start();
   let rejected = 0;
-  if (slackRate !== undefined) {
-    const slackLimit = perSecondLimit(slackRate);
-    const discordLimit = perSecondLimit(DISCORD_RATE);
+  if (limits !== undefined) {
+    const slackLimit = perSecondLimit(limits.slack);
+    const discordLimit = perSecondLimit(limits.discord);
     slack.rateLimit = (method) => {
       const wait = method === 'chat.postMessage' ? slackLimit() : undefined;
       if (wait === undefined) return undefined;
@@ -117,13 +131,14 @@ async function fanOut(channels: number, slackRate: number | undefined): Promise<
     },
   });
   const started = Date.now();
-  await sendStories({ redisUrl: TEST_REDIS_URL, prefix }, cityStrikes(1, `ratelimit-${slackRate ?? 'free'}`));
+  await sendStories({ redisUrl: TEST_REDIS_URL, prefix }, cityStrikes(1, `ratelimit-${limits?.slack ?? 'free'}`));
   const slackWanted = Math.ceil(channels / 2);
   let slackAt = 0;
   let discordAt = 0;
   while ((!slackAt || !discordAt) && Date.now() - started < 900_000) {
     if (!slackAt && new Set([...slack.messages.keys()].map((k) => k.split('/')[0])).size >= slackWanted) slackAt = Date.now();
-    if (!discordAt && new Set([...discord.messages.values()].map((m) => m.channelId)).size >= channels - slackWanted) discordAt = Date.now();
+    if (!discordAt && new Set([...discord.messages.values()].map((m) => m.channelId)).size >= channels - slackWanted)
+      discordAt = Date.now();
     await new Promise((r) => setTimeout(r, 50));
   }
   // A little longer, so a duplicate post racing behind the last one would be counted.

@@ -28,7 +28,9 @@ export async function run(): Promise<void> {
       for (const k of CONFIGS) rates.get(k)?.push(await trialRun(redis.url, k, stories, trial));
     }
     const base = summarise(rates.get(1) ?? []).median;
-    console.log(`${stories.toLocaleString('en-US')} stories per trial, ${trials} trials, wirewatch worker --queues story (concurrency 8 each):`);
+    console.log(
+      `${stories.toLocaleString('en-US')} stories per trial, ${trials} trials, wirewatch worker --queues story (concurrency 8 each):`,
+    );
     for (const [k, values] of rates) {
       const median = summarise(values).median;
       console.log(

@@ -147,7 +147,8 @@ export class FakeSlack {
     this.calls.push({ method, token, args });
     const channel = typeof args.channel === 'string' ? args.channel : undefined;
     const retryAfter = this.rateLimit?.(method, channel);
-    if (retryAfter !== undefined) return { status: 429, headers: { 'retry-after': String(retryAfter) }, body: { ok: false, error: 'ratelimited' } };
+    if (retryAfter !== undefined)
+      return { status: 429, headers: { 'retry-after': String(retryAfter) }, body: { ok: false, error: 'ratelimited' } };
     const index = this.failures.findIndex((f) => f.method === method && (f.channel === undefined || f.channel === channel));
     if (index >= 0) {
       const failure = this.failures.splice(index, 1)[0]?.failure as FakeFailure;
