@@ -42,6 +42,8 @@ export function crossValidate(
   policy: MatchPolicy,
   now: number,
   grid: WeightGrid = DEFAULT_GRID,
+  /** Hears how many held-out events are done (0 at the start), for a progress line. */
+  onFold?: (done: number, total: number) => void,
 ): CrossValidation {
   const candidates = expandGrid(grid);
   const events = [...new Set(prepared.map((p) => p.story.event))].filter((e) => !isDistractor(e));
@@ -55,9 +57,11 @@ export function crossValidate(
     }
     return best?.weights ?? {};
   };
-  const folds: FoldResult[] = events.map((event) => {
+  onFold?.(0, events.length);
+  const folds: FoldResult[] = events.map((event, i) => {
     const chosen = choose(prepared.filter((p) => p.story.event !== event));
     const held = scorePrepared(prepared, at(chosen), now).events.find((e) => e.event === event);
+    onFold?.(i + 1, events.length);
     return { event, chosen, pairs: held?.pairs ?? toScore(0, 0, 0) };
   });
   const sum = (key: 'tp' | 'fp' | 'fn') => folds.reduce((n, f) => n + f.pairs[key], 0);
