@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/cli.js';
+import { runNode } from '../support/cli.js';
 
 /** Three labelled stories the project wrote for this test (not corpus items). */
 const CORPUS = [
@@ -14,17 +13,7 @@ const CORPUS = [
   .map((s) => JSON.stringify({ summary: '', published: '2026-03-01T00:00:00Z', source: 'test', link: '', ...s }))
   .join('\n');
 
-function runEval(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/cli/eval.ts', ...args], { cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runEval = (args: string[]) => runNode(['--import', 'tsx', 'jobs/cli/eval.ts', ...args]);
 
 describe('npm run eval progress', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'ww-eval-')), 'three.jsonl');
