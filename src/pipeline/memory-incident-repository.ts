@@ -2,7 +2,7 @@ import { candidateReads, INDEX, indexesOf } from '../cluster/candidate-indexes.j
 import type { AncestorsOf } from '../cluster/region-lineage.js';
 import {
   decodePageCursor,
-  encodePageCursor,
+  toIncidentPage,
   type CandidateSet,
   type CandidateWindows,
   type CommitBasis,
@@ -153,11 +153,7 @@ export class MemoryIncidentRepository implements IncidentRepository {
       if (!incident || (query.kind !== undefined && !incident.kinds.includes(query.kind))) continue;
       page.push({ incident, score });
     }
-    const shown = page.slice(0, query.limit);
-    const last = shown.at(-1);
-    const result: IncidentPage = { incidents: shown.map((p) => p.incident) };
-    if (page.length > query.limit && last) result.nextCursor = encodePageCursor({ score: last.score, id: last.incident.id });
-    return result;
+    return toIncidentPage(page, query.limit);
   }
 
   /** Retention: removes listed incidents past it (counted, as Redis does) and retired ones (its expiry). */

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AncestorsOf } from '../cluster/region-lineage.js';
 import {
   decodePageCursor,
-  encodePageCursor,
+  toIncidentPage,
   type CandidateSet,
   type CandidateWindows,
   type CommitBasis,
@@ -222,10 +222,6 @@ export class IncidentStore implements IncidentRepository {
       }
       if (members.length < LIST_BATCH) break;
     }
-    const shown = page.slice(0, query.limit);
-    const last = shown.at(-1);
-    const result: IncidentPage = { incidents: shown.map((p) => p.incident) };
-    if (page.length > query.limit && last) result.nextCursor = encodePageCursor({ score: last.score, id: last.incident.id });
-    return result;
+    return toIncidentPage(page, query.limit);
   }
 }
