@@ -46,13 +46,13 @@ function main(argv: string[]): void {
   const folds = withPool.folds;
   console.log(`train-pool labels: ${pool.stories.length} (${withPool.stories.length - stories.length} in the folds' training side)`);
   const figures: Record<string, FoldFigures> = {};
-  const rules = crossValidate(items, folds, k, () => RULES_CLASSIFIER, withPool.scored);
+  const rules = crossValidate(items, folds, k, () => RULES_CLASSIFIER, undefined, withPool.scored);
   figures.rules = summarizeFolds(rules.folds);
   console.log(formatFoldFigures('rules', figures.rules));
   const sets = values.sets?.split(',') ?? Object.keys(FEATURE_SETS);
   let best = { set: '', score: -1 };
   for (const set of sets) {
-    const cv = crossValidate(items, folds, k, modelFactory(items, set, folds, options), withPool.scored);
+    const cv = crossValidate(items, folds, k, modelFactory(items, set, folds, options), undefined, withPool.scored);
     const f = summarizeFolds(cv.folds);
     figures[set] = f;
     const pooled = pooledReport(stories, cv);
