@@ -19,9 +19,12 @@ export function mapDiscordError(error: unknown, action: string): WirewatchError 
   if (error instanceof WirewatchError) return error;
   if (error instanceof RateLimitError) {
     const retryAfterMs = Math.max(error.retryAfter, error.timeToReset, 1);
-    return new WirewatchError('delivery_rate_limited', `Discord rate limit on ${error.route} while trying to ${action}`, {
+    // Global (X-RateLimit-Global, or X-RateLimit-Scope: global) stops the bot on every route;
+    // 'user' and 'shared' limits are per route, and message routes are per channel.
+    const scope = error.global || error.scope === 'global' ? 'global' : 'channel';
+    return new WirewatchError('delivery_rate_limited', `Discord ${scope} rate limit on ${error.route} while trying to ${action}`, {
       cause: error,
-      detail: { retryAfterMs: Math.ceil(retryAfterMs), route: error.route, global: error.global, scope: error.scope },
+      detail: { retryAfterMs: Math.ceil(retryAfterMs), route: error.route, scope, discordScope: error.scope },
     });
   }
   if (error instanceof DiscordAPIError) {

@@ -34,7 +34,7 @@ export const MESSAGE_STOPPERS: ReadonlySet<string> = new Set([
 
 /**
  * The one place a Slack Web API failure becomes a wirewatch code: a 429 becomes
- * `delivery_rate_limited` with `detail.retryAfterMs`, the errors above `delivery_permanent` with
+ * `delivery_rate_limited` with `detail.retryAfterMs` and `detail.scope: 'channel'`, the errors above `delivery_permanent` with
  * `detail.reason`, everything else (network, 5xx, fatal_error) `delivery_failed`, which is retried.
  */
 export function mapSlackError(error: unknown, action: string): WirewatchError {
@@ -44,7 +44,8 @@ export function mapSlackError(error: unknown, action: string): WirewatchError {
     const retryAfterMs = Math.max(1, Number((error as { retryAfter?: unknown }).retryAfter) || 1) * 1000;
     return new WirewatchError('delivery_rate_limited', `Slack rate limited ${action}; retry in ${retryAfterMs / 1000}s`, {
       cause: error,
-      detail: { platform: 'slack', retryAfterMs },
+      // Slack has no workspace-wide stop for posting: chat.postMessage is limited per channel.
+      detail: { platform: 'slack', retryAfterMs, scope: 'channel' },
     });
   }
   if (code === webApi.ErrorCode.PlatformError) {

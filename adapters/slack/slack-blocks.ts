@@ -49,7 +49,7 @@ export interface SlackMessage {
   mrkdwn: false;
 }
 
-/** Limits from Slack's Block Kit reference (see README "Add wirewatch to Slack"). */
+/** Limits from Slack's Block Kit reference (see docs/slack.md). */
 export const SLACK_LIMITS = {
   blocks: 50,
   headerText: 150,

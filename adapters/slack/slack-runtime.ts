@@ -31,6 +31,12 @@ export interface SlackRuntimeDeps {
   requestTimeoutMs?: number;
   /** HTTP mode: interface to listen on (default all). */
   httpHost?: string;
+  /**
+   * false: only post (the deliver side), whatever the tokens say. Slash commands are served by
+   * one process per deployment, so HTTP mode never has two processes on one port and Socket
+   * Mode never has one per worker.
+   */
+  inbound?: boolean;
 }
 
 export type SlackMode = 'socket' | 'http' | 'outbound';
@@ -64,7 +70,8 @@ export function createSlackRuntime(config: SlackRuntimeConfig, deps: SlackRuntim
     logger: boltLogger,
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
-  const mode: SlackMode = config.appToken ? 'socket' : config.signingSecret && config.httpPort !== undefined ? 'http' : 'outbound';
+  const inboundMode: SlackMode = config.appToken ? 'socket' : config.signingSecret && config.httpPort !== undefined ? 'http' : 'outbound';
+  const mode: SlackMode = deps.inbound === false ? 'outbound' : inboundMode;
   const sink = createSlackSink({
     client,
     logger,
@@ -97,6 +104,10 @@ export function createSlackRuntime(config: SlackRuntimeConfig, deps: SlackRuntim
     async start() {
       const auth = await checkToken();
       const identity = { token: config.botToken, botId: auth.botId, botUserId: auth.botUserId, logger: boltLogger, clientOptions };
+      if (mode === 'outbound' && inboundMode !== 'outbound') {
+        logger.info({ team: auth.team }, 'slack: posting; slash commands are answered by `wirewatch run`');
+        return { mode, team: auth.team };
+      }
       if (mode === 'outbound') {
         logger.warn(
           { team: auth.team },

@@ -38,7 +38,7 @@ export function createSlackSink(options: SlackSinkOptions): SlackSink {
       const left = until - clock();
       if (left > 0) {
         throw new WirewatchError('delivery_rate_limited', `Slack channel ${channel} is rate limited for ${Math.ceil(left / 1000)}s more`, {
-          detail: { platform: 'slack', retryAfterMs: left, channel },
+          detail: { platform: 'slack', retryAfterMs: left, channel, scope: 'channel' },
         });
       }
       heldUntil.delete(channel);

@@ -7,9 +7,9 @@ import type { CommandReply } from '../../src/format/replies.js';
 import { createDeliveryLog, type DeliveryLog } from '../../src/store/delivery-log.js';
 import { SubscriptionStore, toChannelKey } from '../../src/store/subscription-store.js';
 import { createIncidentStore } from './stores.js';
-import type { RuntimeDeps } from '../workers/registry.js';
+import type { Closeable, RuntimeDeps } from '../workers/registry.js';
 
-/** What the Slack adapter hands the runtime: the outbound sink, and the inbound app to close. */
+/** What the Slack adapter hands the delivery side: the outbound sink. */
 export interface SlackPlatform {
   sink: Sink;
   /** SLACK_ADMIN_CHANNEL is set: operator notices go there. */
@@ -19,18 +19,33 @@ export interface SlackPlatform {
 }
 
 /**
- * Slack when SLACK_BOT_TOKEN is set, else undefined: checks the token, starts Socket Mode or the
- * HTTP endpoint, and wires the four slash commands to the core use cases over this process's Redis.
+ * The outbound half, in every process with a deliver worker, when SLACK_BOT_TOKEN is set (else
+ * undefined: alerts go to the console): checks the token with auth.test and posts. It never opens
+ * Socket Mode or the HTTP endpoint, so any number of `worker --queues deliver` can run.
  */
 export async function createSlackPlatform(deps: RuntimeDeps): Promise<SlackPlatform | undefined> {
   const slack = deps.config.slack;
   if (slack.botToken === undefined) return undefined;
+  const runtime = createSlackRuntime({ ...slack, botToken: slack.botToken }, { logger: deps.logger, clock: deps.clock, inbound: false });
+  await runtime.start();
+  return { sink: runtime.sink, hasAdminChannel: slack.adminChannel !== undefined, runtime, close: () => runtime.stop() };
+}
+
+/**
+ * The inbound half, only in `run` (like the Discord bot): the Bolt app for the slash commands,
+ * over Socket Mode or HTTP. One per deployment: two HTTP receivers cannot share SLACK_HTTP_PORT,
+ * and every Socket Mode connection would take its share of the commands.
+ */
+export async function startSlackAppComponent(deps: RuntimeDeps): Promise<Closeable> {
+  const slack = deps.config.slack;
+  const inbound = slack.appToken !== undefined || (slack.signingSecret !== undefined && slack.httpPort !== undefined);
+  if (slack.botToken === undefined || !inbound) return { name: 'slack-app', close: () => Promise.resolve() };
   const runtime = createSlackRuntime(
     { ...slack, botToken: slack.botToken },
     { logger: deps.logger, clock: deps.clock, commands: createSlackCommandRunners(deps) },
   );
   await runtime.start();
-  return { sink: runtime.sink, hasAdminChannel: slack.adminChannel !== undefined, runtime, close: () => runtime.stop() };
+  return { name: 'slack-app', close: () => runtime.stop() };
 }
 
 export function createSlackCommandRunners(deps: Pick<RuntimeDeps, 'redis' | 'prefix' | 'config' | 'clock' | 'logger'>): CommandRunners {

@@ -7,6 +7,7 @@ import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { createOperatorNotices } from '../../src/store/operator-notices.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { createChannelOrder } from '../delivery/channel-order.js';
+import { ChannelBusy, createChannelSlots } from '../delivery/channel-slot.js';
 import { startChangeConsumer } from '../delivery/fan-out.js';
 import { startNoticeDispatcher } from '../delivery/notice-dispatcher.js';
 import { createSinkSet } from '../delivery/sinks.js';
@@ -17,9 +18,13 @@ import { createIncidentStore } from '../runtime/stores.js';
 import { describeSinks } from '../runtime/startup-summary.js';
 import type { Closeable, RuntimeDeps } from './registry.js';
 
-/** Platforms allow about one message per second per channel. */
-export const CHANNEL_INTERVAL_MS = 1000;
 const DELIVER_CONCURRENCY = 8;
+/**
+ * BullMQ honours a queue-wide pause (`queue.rateLimit`) in every worker process only when the
+ * workers have a limiter; this one is far above any real delivery rate, so it never throttles
+ * and exists so a platform-global 429 stops every deliver worker, not just the one that saw it.
+ */
+export const GLOBAL_PAUSE_LIMITER = { max: 10_000, duration: 1000 };
 /** Stream entries older than this are not alerted (a first deploy on an old stream, a long outage). */
 const MAX_CHANGE_AGE_MS = 6 * 3600_000;
 
@@ -47,6 +52,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   const queue = createQueue<DeliverJobData>('deliver', deps);
   const getIncident = (id: string) => store.getIncident(id);
   const order = createChannelOrder(deps.redis, deps.prefix, queue);
+  const slots = createChannelSlots(deps.redis, deps.prefix);
 
   let worker: Worker<DeliverJobData, DeliverJobResult> | undefined = undefined;
   let catchAllAnnounced = false;
@@ -66,17 +72,24 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
         sink: sinks.sinkFor(data.channel),
         format: (incident, context) => formatAlert(incident, context),
         clock: deps.clock,
-        beforeSend: () => takeChannelSlot(data.target),
+        beforeSend: () => slots.take(data.target),
       });
       await order.release(data.target, job.id ?? '');
       return outcome;
     } catch (error) {
       if (error instanceof ChannelBusy) await delay(job, token, error.waitMs);
       if (isWirewatchError(error, 'delivery_rate_limited')) {
-        // The platform said wait: pause the whole queue, BullMQ-style, instead of sleeping in the job.
-        const retryAfterMs = Number(error.detail?.retryAfterMs ?? 1000);
-        await worker?.rateLimit(Math.max(retryAfterMs, 100));
-        throw Worker.RateLimitError();
+        const retryAfterMs = Math.max(100, Number(error.detail?.retryAfterMs ?? 1000));
+        if (error.detail?.scope === 'global') {
+          // The whole platform said stop (Discord's global limit): pause the queue for every worker.
+          logger.warn({ target: data.target, retryAfterMs }, 'platform-wide rate limit: the deliver queue pauses');
+          await queue.rateLimit(retryAfterMs);
+          throw Worker.RateLimitError();
+        }
+        // One channel is busy: hold its slot, so its later jobs wait as well and keep their order,
+        // and delay only this job; every other channel carries on.
+        await slots.hold(data.target, retryAfterMs);
+        await delay(job, token, retryAfterMs);
       }
       if (isWirewatchError(error, 'delivery_permanent')) {
         await order.release(data.target, job.id ?? '');
@@ -86,13 +99,6 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
     } finally {
       if (lock !== undefined) await releaseLock(deps.redis, lockKey, lock);
     }
-  };
-
-  /** ≤ 1 message/s/channel across every worker: a slot key per channel, taken before each post or edit. */
-  const takeChannelSlot = async (target: string) => {
-    const key = `${deps.prefix}:deliver:slot:${target}`;
-    if ((await deps.redis.set(key, '1', 'PX', CHANNEL_INTERVAL_MS, 'NX')) === 'OK') return;
-    throw new ChannelBusy(Math.max(50, await deps.redis.pttl(key)));
   };
 
   const pauseChannel = async (data: DeliverJobData, reason: string): Promise<DeliverJobResult> => {
@@ -123,6 +129,7 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   });
   worker = createWorker<DeliverJobData, DeliverJobResult>('deliver', measured, deps, {
     concurrency: DELIVER_CONCURRENCY,
+    limiter: GLOBAL_PAUSE_LIMITER,
     lockDuration,
     stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
   });
@@ -161,12 +168,6 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
       await sinks.close();
     },
   };
-}
-
-class ChannelBusy extends Error {
-  constructor(readonly waitMs: number) {
-    super('channel rate limit');
-  }
 }
 
 /** Moves the job back to delayed without counting an attempt (BullMQ's DelayedError). */

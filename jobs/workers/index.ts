@@ -1,4 +1,5 @@
 import { startDiscordBotComponent } from '../runtime/discord-platform.js';
+import { startSlackAppComponent } from '../runtime/slack-platform.js';
 import { createDeliverWorker } from './deliver-worker.js';
 import { createFeedSchedulers } from './feed-schedulers.js';
 import { createPollWorker } from './poll-worker.js';
@@ -15,6 +16,10 @@ export const WORKERS: Partial<Record<QueueName, ComponentFactory>> = {
   deliver: (deps) => createDeliverWorker(deps),
 };
 
-/** Components only the `run` process starts (feed job schedulers, watchdog, the Discord bot). */
-// The bot first: a refused token stops start-up before any scheduler runs.
-export const SCHEDULERS: readonly ComponentFactory[] = [startDiscordBotComponent, (deps) => createFeedSchedulers(deps)];
+/** Components only the `run` process starts (feed job schedulers, watchdog, the Slack app and Discord bot). */
+// The chat apps first: a refused token stops start-up before any scheduler runs.
+export const SCHEDULERS: readonly ComponentFactory[] = [
+  startSlackAppComponent,
+  startDiscordBotComponent,
+  (deps) => createFeedSchedulers(deps),
+];

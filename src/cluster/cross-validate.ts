@@ -10,7 +10,7 @@ import type { PairWeights } from './pair-evidence.js';
  */
 export type WeightGrid = Partial<Record<keyof PairWeights, readonly number[]>>;
 
-/** Candidate values around the defaults; what the README's figures were chosen from. */
+/** Candidate values around the defaults; what the figures in docs/incidents.md were chosen from. */
 export const DEFAULT_GRID: WeightGrid = {
   threshold: [0.4, 0.45, 0.5],
   overlap: [0.3, 0.6],

@@ -5,7 +5,7 @@ import type { ReportSignature } from './report-signature.js';
 /**
  * Whether two reports tell of the same attack, from evidence that is symmetric in the two (so
  * the same two stories link in either order). Each weight was measured on real multi-outlet
- * coverage by leave-one-event-out cross-validation (README "Incidents"; `npm run eval -- --clusters`).
+ * coverage by leave-one-event-out cross-validation (docs/incidents.md; `npm run eval -- --clusters`).
  */
 export interface PairWeights {
   /** Cosine of the two reports' salient terms. */

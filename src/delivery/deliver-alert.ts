@@ -33,7 +33,7 @@ export type DeliverOutcome =
  * Crash safety: an intent is written before posting and the reference after. Finding an
  * intent without a reference means an earlier attempt died in between; the sink is asked
  * whether the message exists (`findMessage`), and when it cannot say, one more post is made
- * — at most once, so the window costs one duplicate at worst (README, "one-duplicate window").
+ * — at most once, so the window costs one duplicate at worst (docs/delivery.md, "one-duplicate window").
  */
 export async function deliverAlert(request: DeliverRequest, deps: DeliverDeps): Promise<DeliverOutcome> {
   const incident = await deps.getIncident(request.incidentId);

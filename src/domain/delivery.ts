@@ -90,7 +90,8 @@ export interface OperatorNotice {
 
 /**
  * Where alerts go. Adapters implement it; failures are `WirewatchError`s with codes
- * `delivery_rate_limited` (detail.retryAfterMs), `delivery_permanent` (detail.reason: the
+ * `delivery_rate_limited` (detail.retryAfterMs; detail.scope `'channel'` when only that channel
+ * must wait, `'global'` when the whole platform refuses every call), `delivery_permanent` (detail.reason: the
  * platform's error, e.g. channel_not_found) or `delivery_failed` (transient, retried).
  */
 export interface Sink {

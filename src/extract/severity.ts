@@ -1,7 +1,7 @@
 import type { Facts, Kind, RegionRef, Severity } from '../domain/index.js';
 
 /**
- * Severity of a story, as a points score (documented in the README):
+ * Severity of a story, as a points score (documented in docs/classification.md):
  *
  *   strike            1 point for being a strike at all
  *   killed            1–2 → 3, 3–9 → 4, 10+ → 6

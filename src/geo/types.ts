@@ -1,4 +1,4 @@
-/** Public shapes of the gazetteer; see README "Geography and the gazetteer". */
+/** Public shapes of the gazetteer; see docs/geography.md. */
 export type PlaceType = 'country' | 'region' | 'city';
 
 export interface RegionInfo {

@@ -69,6 +69,7 @@ describe('Discord sink', () => {
     expect(limited.code).toBe('delivery_rate_limited');
     expect(limited.detail?.retryAfterMs).toBeGreaterThanOrEqual(12_500);
     expect(limited.detail?.retryAfterMs).toBeLessThanOrEqual(14_000);
+    expect(limited.detail?.scope).toBe('channel');
 
     // While A waits out its 12.5 s, B goes straight through and A is refused without a request.
     const [again, other] = await Promise.allSettled([sink.post(channelA, strikeAlert), sink.post(channelB, strikeAlert)]);
@@ -77,6 +78,20 @@ describe('Discord sink', () => {
     expect(isWirewatchError((again as PromiseRejectedResult).reason, 'delivery_rate_limited')).toBe(true);
     expect(fake.requestsTo('POST', new RegExp(`^/channels/${channelA.channel}/`))).toHaveLength(2);
     expect(fake.requestsTo('POST', new RegExp(`^/channels/${channelB.channel}/`))).toHaveLength(1);
+  });
+
+  it('a global 429 says so, and refuses every channel until it ends', async () => {
+    fake.script(`POST /channels/${channelA.channel}/messages`, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 20, global: true },
+      headers: { 'retry-after': '20', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+    });
+    const limited = await failure(sink.post(channelA, strikeAlert));
+    expect(limited.code).toBe('delivery_rate_limited');
+    expect(limited.detail?.scope).toBe('global');
+    const other = await failure(sink.post(channelB, strikeAlert));
+    expect(other.detail?.scope).toBe('global');
+    expect(fake.requestsTo('POST', new RegExp(`^/channels/${channelB.channel}/`))).toHaveLength(0);
   });
 
   it.each([

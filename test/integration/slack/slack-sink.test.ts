@@ -59,6 +59,7 @@ describe('Slack sink against a fake Slack Web API', () => {
     const limited = await failure(sink.post(channel('C0BUSY'), alert));
     expect(limited.code).toBe('delivery_rate_limited');
     expect(limited.detail?.retryAfterMs).toBe(3000);
+    expect(limited.detail?.scope).toBe('channel');
 
     await expect(sink.post(channel('C0CALM'), alert)).resolves.toMatchObject({ channel: 'C0CALM' });
 
