@@ -1,6 +1,7 @@
 import { pino, destination, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
 import type { Logger } from '../../src/domain/index.js';
+import { formatPrettyLine } from './pretty-line.js';
 
 export type LogFormat = 'auto' | 'pretty' | 'json';
 
@@ -17,9 +18,19 @@ export function createLogger(
   const options = { level, base: { app: 'wirewatch' } };
   const target = output.stream ?? destination(2);
   if (format === 'json' || (format === 'auto' && !output.isTty)) return pino(options, target);
+  const withStack = level === 'debug' || level === 'trace';
   return pino(
     options,
-    pretty({ destination: target, colorize: output.isTty, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', sync: true }),
+    pretty({
+      destination: target,
+      colorize: output.isTty,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,app',
+      // The fields go on the message line (formatPrettyLine), not in a JSON block under it.
+      hideObject: true,
+      messageFormat: (log, messageKey) => formatPrettyLine(log, messageKey, withStack),
+      sync: true,
+    }),
   );
 }
 

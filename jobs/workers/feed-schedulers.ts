@@ -27,53 +27,83 @@ export const WATCHDOG_BATCH = 2_000;
 export const SPREAD_FROM_FEEDS = 100;
 
 export interface SchedulerCheck {
-  /** Feeds whose scheduler was created or restored in this pass. */
+  /** Feeds that got their first scheduler in this pass (first start, or a feed new in the config). */
+  created: string[];
+  /** Feeds whose scheduler was rewritten because their interval changed. */
+  updated: string[];
+  /** Feeds whose scheduler existed but vanished or stopped firing, and was re-created. */
   restored: string[];
   /** Schedulers removed because their feed left the config. */
   removed: string[];
 }
 
-/** Makes the schedulers match the feed list: upsert missing/changed/stalled ones, remove strays. */
+type SchedulerChange = 'created' | 'updated' | 'restored';
+
+const noChanges = (): SchedulerCheck => ({ created: [], updated: [], restored: [], removed: [] });
+
+/**
+ * One line saying what a pass changed, e.g. "feed schedulers: 8 created". A first start says
+ * "created": "restored" is kept for a scheduler that existed, so an operator reading it knows
+ * something went wrong.
+ */
+function logCheck(logger: Logger, check: SchedulerCheck): void {
+  const parts = (['created', 'updated', 'restored', 'removed'] as const).filter((k) => check[k].length > 0);
+  if (parts.length === 0) return;
+  const fields = Object.fromEntries(parts.map((k) => [k, check[k]]));
+  logger.info(fields, `feed schedulers: ${parts.map((k) => `${check[k].length} ${k}`).join(', ')}`);
+}
+
+/**
+ * Makes the schedulers match the feed list: upsert missing/changed/stalled ones, remove strays.
+ * `known` holds the feeds this process has already seen a scheduler for (it is added to), so a
+ * scheduler missing from Redis is "restored" when it vanished and "created" when it never was.
+ */
 export async function checkFeedSchedulers(
   queue: Queue<PollJobData>,
   feeds: readonly FeedSource[],
   now: number,
   logger: Logger,
+  known: Set<string> = new Set(),
 ): Promise<SchedulerCheck> {
   const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
   const wanted = new Set(feeds.map((f) => f.id));
-  const restored: string[] = [];
-  const removed: string[] = [];
+  const check = noChanges();
   const spread = feeds.length >= SPREAD_FROM_FEEDS;
   for (const feed of feeds) {
-    if (await syncScheduler(queue, feed, existing.get(feed.id), now, logger, spread)) restored.push(feed.id);
+    const change = await syncScheduler(queue, feed, existing.get(feed.id), known.has(feed.id), now, logger, spread);
+    if (change) check[change].push(feed.id);
+    known.add(feed.id);
   }
   for (const id of existing.keys()) {
     if (wanted.has(id)) continue;
     await queue.removeJobScheduler(id);
-    removed.push(id);
+    check.removed.push(id);
+    known.delete(id);
   }
-  if (restored.length > 0 || removed.length > 0) logger.info({ restored, removed }, 'feed schedulers updated');
-  return { restored, removed };
+  logCheck(logger, check);
+  return check;
 }
 
 type SchedulerInfo = Awaited<ReturnType<Queue<PollJobData>['getJobSchedulers']>>[number];
 
-/** Creates, updates or restores one feed's scheduler; true when it wrote one. */
+/** Creates, updates or restores one feed's scheduler; what it did, or undefined when nothing. */
 async function syncScheduler(
   queue: Queue<PollJobData>,
   feed: FeedSource,
   scheduler: SchedulerInfo | undefined,
+  existed: boolean,
   now: number,
   logger: Logger,
   spread: boolean,
-): Promise<boolean> {
+): Promise<SchedulerChange | undefined> {
   const every = feed.intervalSeconds * 1000;
   const stalled = scheduler !== undefined && (await isStalled(queue, scheduler, every, now));
-  if (scheduler && scheduler.every === every && !stalled) return false;
+  if (scheduler && scheduler.every === every && !stalled) return undefined;
   if (stalled) {
     logger.warn({ feedId: feed.id, next: scheduler?.next }, 'feed scheduler stopped firing; restoring it');
     await queue.removeJobScheduler(feed.id);
+  } else if (!scheduler && existed) {
+    logger.warn({ feedId: feed.id }, 'feed scheduler vanished from Redis; restoring it');
   }
   // With many feeds the offset spreads first runs over one interval by feed id, so 100,000 new
   // schedulers do not put 100,000 jobs in `wait` at once (a start-up burst against every feed
@@ -83,7 +113,7 @@ async function syncScheduler(
     data: { feedId: feed.id },
     opts: POLL_JOB_OPTIONS,
   });
-  return true;
+  return stalled || (!scheduler && existed) ? 'restored' : scheduler ? 'updated' : 'created';
 }
 
 async function isStalled(queue: Queue<PollJobData>, scheduler: SchedulerInfo, every: number, now: number): Promise<boolean> {
@@ -108,14 +138,17 @@ export async function checkEarliestSchedulers(
   batch: number,
   now: number,
   logger: Logger,
+  known: Set<string> = new Set(feeds.keys()),
 ): Promise<SchedulerCheck> {
-  if ((await queue.getJobSchedulersCount()) !== feeds.size) return checkFeedSchedulers(queue, [...feeds.values()], now, logger);
-  const restored: string[] = [];
+  if ((await queue.getJobSchedulersCount()) !== feeds.size) return checkFeedSchedulers(queue, [...feeds.values()], now, logger, known);
+  const check = noChanges();
   for (const scheduler of await queue.getJobSchedulers(0, batch - 1, true)) {
     const feed = feeds.get(scheduler.key);
-    if (feed && (await syncScheduler(queue, feed, scheduler, now, logger, feeds.size >= SPREAD_FROM_FEEDS))) restored.push(feed.id);
+    const change = feed && (await syncScheduler(queue, feed, scheduler, true, now, logger, feeds.size >= SPREAD_FROM_FEEDS));
+    if (feed && change) check[change].push(feed.id);
   }
-  return { restored, removed: [] };
+  logCheck(logger, check);
+  return check;
 }
 
 /** The SCHEDULERS factory: lock, sync, then the watchdog tick until closed. */
@@ -127,6 +160,8 @@ export async function createFeedSchedulers(deps: RuntimeDeps, options: { interva
   const feeds = listFeedSources(deps.config);
   let running: Promise<unknown> = Promise.resolve();
   const feedsById = new Map(feeds.map((f) => [f.id, f]));
+  // Feeds whose scheduler this process has seen, so a later pass can tell "vanished" from "new".
+  const known = new Set<string>();
   // False until a full pass ran under the lock (at start, and again after losing the lock or an error).
   let synced = false;
 
@@ -136,8 +171,8 @@ export async function createFeedSchedulers(deps: RuntimeDeps, options: { interva
         synced = false;
         return;
       }
-      if (synced) await checkEarliestSchedulers(queue, feedsById, options.batch ?? WATCHDOG_BATCH, deps.clock(), logger);
-      else await checkFeedSchedulers(queue, feeds, deps.clock(), logger);
+      if (synced) await checkEarliestSchedulers(queue, feedsById, options.batch ?? WATCHDOG_BATCH, deps.clock(), logger, known);
+      else await checkFeedSchedulers(queue, feeds, deps.clock(), logger, known);
       synced = true;
     } catch (error) {
       synced = false;

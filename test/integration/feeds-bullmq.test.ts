@@ -1,8 +1,9 @@
+import { Writable } from 'node:stream';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueue, type PollJobData, type StoryJobData } from '../../jobs/queues.js';
 import { createMetrics } from '../../jobs/runtime/metrics.js';
-import { silentLogger } from '../../jobs/runtime/logger.js';
+import { createLogger, silentLogger } from '../../jobs/runtime/logger.js';
 import { checkEarliestSchedulers, checkFeedSchedulers, createFeedSchedulers, spreadOffset } from '../../jobs/workers/feed-schedulers.js';
 import { createPollWorker } from '../../jobs/workers/poll-worker.js';
 import type { Closeable, RuntimeDeps } from '../../jobs/workers/registry.js';
@@ -131,37 +132,85 @@ describe('poll queue end to end (BullMQ on real Redis)', () => {
 
   it('the watchdog restores a vanished or stalled scheduler and removes one whose feed left the config', async () => {
     const pollQueue = createQueue<PollJobData>('poll', deps);
+    const none = { created: [], updated: [], restored: [], removed: [] };
     try {
       const feeds = listFeedSources(deps.config);
-      await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger);
-      expect(await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger)).toEqual({ restored: [], removed: [] });
+      const known = new Set<string>();
+      await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger, known);
+      expect(await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger, known)).toEqual(none);
 
       await pollQueue.removeJobScheduler('wire-a');
-      expect(await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
+      expect(await checkFeedSchedulers(pollQueue, feeds, Date.now(), silentLogger, known)).toEqual({ ...none, restored: ['wire-a'] });
 
       // Seen from an hour later (as after downtime) the next run is past, but its job still waits:
       // BullMQ runs it when a worker starts, so nothing is restored and nothing is logged.
       const anHourLater = Date.now() + 3600_000;
-      expect(await checkFeedSchedulers(pollQueue, feeds, anHourLater, silentLogger)).toEqual({ restored: [], removed: [] });
+      expect(await checkFeedSchedulers(pollQueue, feeds, anHourLater, silentLogger, known)).toEqual(none);
       // Its next job lost as well: the scheduler stopped firing and is restored.
       await loseNextJob('wire-a');
-      expect(await checkFeedSchedulers(pollQueue, feeds, anHourLater, silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
+      expect(await checkFeedSchedulers(pollQueue, feeds, anHourLater, silentLogger, known)).toEqual({ ...none, restored: ['wire-a'] });
       expect(await pollQueue.getJobScheduler('wire-a')).toBeDefined();
 
       // Later ticks check only the earliest-due schedulers, and fall back to a full pass on a count mismatch.
       const byId = new Map(feeds.map((f) => [f.id, f]));
       await loseNextJob('wire-a');
-      expect(await checkEarliestSchedulers(pollQueue, byId, 1, anHourLater + 3600_000, silentLogger)).toEqual({
+      expect(await checkEarliestSchedulers(pollQueue, byId, 1, anHourLater + 3600_000, silentLogger, known)).toEqual({
+        ...none,
         restored: ['wire-a'],
-        removed: [],
       });
       await pollQueue.removeJobScheduler('wire-a');
-      expect(await checkEarliestSchedulers(pollQueue, byId, 1, Date.now(), silentLogger)).toEqual({ restored: ['wire-a'], removed: [] });
+      expect(await checkEarliestSchedulers(pollQueue, byId, 1, Date.now(), silentLogger, known)).toEqual({ ...none, restored: ['wire-a'] });
 
-      expect(await checkFeedSchedulers(pollQueue, [], Date.now(), silentLogger)).toEqual({ restored: [], removed: ['wire-a'] });
+      expect(await checkFeedSchedulers(pollQueue, [], Date.now(), silentLogger, known)).toEqual({ ...none, removed: ['wire-a'] });
       expect(await pollQueue.getJobScheduler('wire-a')).toBeUndefined();
     } finally {
       await pollQueue.close();
+    }
+  });
+
+  it('a first start logs the schedulers as created, a restart logs nothing, and only a lost one is restored', async () => {
+    const prefix = uniquePrefix('sched-log');
+    const queue = createQueue<PollJobData>('poll', { ...deps, prefix });
+    const lines: Array<{ level: number; msg: string; created?: string[]; updated?: string[]; restored?: string[] }> = [];
+    const logger = createLogger('info', 'json', {
+      isTty: false,
+      stream: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+          done();
+        },
+      }),
+    });
+    const feeds = [
+      { id: 'log-a', url: 'https://a.example/f', name: 'A', intervalSeconds: 60 },
+      { id: 'log-b', url: 'https://b.example/f', name: 'B', intervalSeconds: 60 },
+    ];
+    try {
+      await checkFeedSchedulers(queue, feeds, Date.now(), logger, new Set());
+      expect(lines.map((l) => l.msg)).toEqual(['feed schedulers: 2 created']);
+      expect(lines[0]).toMatchObject({ level: 30, created: ['log-a', 'log-b'] });
+      expect(lines[0]?.restored).toBeUndefined();
+
+      // A restart: a new process (nothing known yet) finds every scheduler in place and says nothing.
+      lines.length = 0;
+      const known = new Set<string>();
+      await checkFeedSchedulers(queue, feeds, Date.now(), logger, known);
+      expect(lines).toEqual([]);
+
+      // A changed interval is an update, a scheduler lost while running is restored (with a warning).
+      await queue.removeJobScheduler('log-b');
+      await checkFeedSchedulers(queue, [{ ...feeds[0]!, intervalSeconds: 120 }, feeds[1]!], Date.now(), logger, known);
+      expect(lines.map((l) => l.msg)).toEqual([
+        'feed scheduler vanished from Redis; restoring it',
+        'feed schedulers: 1 updated, 1 restored',
+      ]);
+      expect(lines[0]?.level).toBe(40);
+      expect(lines[1]).toMatchObject({ updated: ['log-a'], restored: ['log-b'] });
+      expect(lines.some((l) => l.created !== undefined)).toBe(false);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await deletePrefix(redis, prefix);
     }
   });
 });
