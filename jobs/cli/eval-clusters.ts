@@ -9,16 +9,20 @@ import { configSchema } from '../../src/config/index.js';
 // `--ablate` the figures with each weight left out.
 export const DEFAULT_CLUSTER_SET = '../shared/corpus/clusters-dev.jsonl';
 
-export async function runClusterEval(file: string | undefined, options: { json: boolean; cv: boolean; ablate: boolean }): Promise<number> {
+export async function runClusterEval(
+  file: string | undefined,
+  options: { json: boolean; cv: boolean; ablate: boolean },
+  onFold?: (done: number, total: number) => void,
+): Promise<number> {
   const path = file ?? DEFAULT_CLUSTER_SET;
   const stories = parseClusterSet(await readFile(path, 'utf8'));
   const policy = createMatchPolicy(configSchema.parse({}).incidents);
   // The clock only stands in for missing dates; the set's dates are all in the past.
   const now = Date.now();
-  const report = evaluateClustering(stories, policy, now);
+  const report = await evaluateClustering(stories, policy, now);
   const prepared = options.cv || options.ablate ? prepareStories(stories, now) : [];
-  const cv = options.cv ? crossValidate(prepared, policy, now) : undefined;
-  const ablation = options.ablate ? ablateWeights(prepared, policy, now) : undefined;
+  const cv = options.cv ? await crossValidate(prepared, policy, now, undefined, onFold) : undefined;
+  const ablation = options.ablate ? await ablateWeights(prepared, policy, now) : undefined;
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ ...report, crossValidation: cv, ablation })}\n`);
     return 0;

@@ -132,8 +132,9 @@ export const NOT_MILITARY_STRIKE: readonly { rule: string; pattern: string }[] =
 ];
 
 /** Words that make an attack hypothetical when they govern it: threats, warnings, plans. */
+// "May 20" and "on May 20" are a date, not a modal.
 export const HYPOTHETICAL =
-  "may|might|could|would|will|won't|shall|can|cannot|plan(s|ned|ning)?|prepar\\w+|threat\\w*|warn\\w*|expect\\w*|likely|possib\\w*|potential\\w*|" +
+  "may(?!\\s*\\d)|might|could|would|will|won't|shall|can|cannot|plan(s|ned|ning)?|prepar\\w+|threat\\w*|warn\\w*|expect\\w*|likely|possib\\w*|potential\\w*|" +
   'risk\\w*|ready|protect\\w*|intend\\w*|imminent|impending|fear\\w*|if|unless|capab\\w+|aim(s|ing)?|want(s|ed)?|going|vow\\w*|promis\\w*|poised|' +
   'allow\\w*|permi\\w+|acceptable|legitimate|provocations?|provok\\w+|' +
   // Shielding something from attacks is their general purpose, not a report of one.

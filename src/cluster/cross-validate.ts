@@ -37,31 +37,36 @@ export interface CrossValidation {
   chosen: Partial<PairWeights>;
 }
 
-export function crossValidate(
+export async function crossValidate(
   prepared: readonly PreparedStory[],
   policy: MatchPolicy,
   now: number,
   grid: WeightGrid = DEFAULT_GRID,
-): CrossValidation {
+  /** Hears how many held-out events are done (0 at the start), for a progress line. */
+  onFold?: (done: number, total: number) => void,
+): Promise<CrossValidation> {
   const candidates = expandGrid(grid);
   const events = [...new Set(prepared.map((p) => p.story.event))].filter((e) => !isDistractor(e));
   const at = (weights: Partial<PairWeights>): MatchPolicy => ({ ...policy, pairWeights: { ...policy.pairWeights, ...weights } });
-  const choose = (subset: readonly PreparedStory[]) => {
+  const choose = async (subset: readonly PreparedStory[]) => {
     let best: { weights: Partial<PairWeights>; merit: number } | undefined;
     for (const weights of candidates) {
-      const { precision, recall } = scorePrepared(subset, at(weights), now).overall.pairs;
+      const { precision, recall } = (await scorePrepared(subset, at(weights), now)).overall.pairs;
       const merit = precision >= MIN_PRECISION ? recall : precision - 1;
       if (!best || merit > best.merit) best = { weights, merit };
     }
     return best?.weights ?? {};
   };
-  const folds: FoldResult[] = events.map((event) => {
-    const chosen = choose(prepared.filter((p) => p.story.event !== event));
-    const held = scorePrepared(prepared, at(chosen), now).events.find((e) => e.event === event);
-    return { event, chosen, pairs: held?.pairs ?? toScore(0, 0, 0) };
-  });
+  const folds: FoldResult[] = [];
+  onFold?.(0, events.length);
+  for (const event of events) {
+    const chosen = await choose(prepared.filter((p) => p.story.event !== event));
+    const held = (await scorePrepared(prepared, at(chosen), now)).events.find((e) => e.event === event);
+    folds.push({ event, chosen, pairs: held?.pairs ?? toScore(0, 0, 0) });
+    onFold?.(folds.length, events.length);
+  }
   const sum = (key: 'tp' | 'fp' | 'fn') => folds.reduce((n, f) => n + f.pairs[key], 0);
-  return { folds, pairs: toScore(sum('tp'), sum('fp'), sum('fn')), chosen: choose(prepared) };
+  return { folds, pairs: toScore(sum('tp'), sum('fp'), sum('fn')), chosen: await choose(prepared) };
 }
 
 function expandGrid(grid: WeightGrid): Partial<PairWeights>[] {
@@ -80,18 +85,17 @@ export interface Ablation {
 }
 
 /** What each piece of evidence is worth: the figures with it left out, one at a time. */
-export function ablateWeights(
+export async function ablateWeights(
   prepared: readonly PreparedStory[],
   policy: MatchPolicy,
   now: number,
-): { shipped: Score; ablations: Ablation[] } {
-  const shipped = scorePrepared(prepared, policy, now).overall.pairs;
-  const ablations = (Object.entries(policy.pairWeights) as [keyof PairWeights, number][])
-    .filter(([weight, value]) => value !== 0 && weight !== 'threshold')
-    .map(([weight, value]) => ({
-      weight,
-      value,
-      without: scorePrepared(prepared, { ...policy, pairWeights: { ...policy.pairWeights, [weight]: 0 } }, now).overall.pairs,
-    }));
+): Promise<{ shipped: Score; ablations: Ablation[] }> {
+  const shipped = (await scorePrepared(prepared, policy, now)).overall.pairs;
+  const ablations: Ablation[] = [];
+  for (const [weight, value] of Object.entries(policy.pairWeights) as [keyof PairWeights, number][]) {
+    if (value === 0 || weight === 'threshold') continue;
+    const without = await scorePrepared(prepared, { ...policy, pairWeights: { ...policy.pairWeights, [weight]: 0 } }, now);
+    ablations.push({ weight, value, without: without.overall.pairs });
+  }
   return { shipped, ablations };
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { analyzeStory } from '../classify/analyze-story.js';
 import { WirewatchError } from '../errors.js';
-import { createIncidentAssigner } from './assign-incidents.js';
-import { clusterReports } from './incident-book.js';
+import { clusterReports, createIncidentAssigner } from '../pipeline/assign-incidents.js';
 import { toIncidentReport, type IncidentReport } from './incident-report.js';
 import type { MatchPolicy } from './match-incident.js';
 import { scoreClusters, type ClusterReport } from './score-clusters.js';
@@ -48,11 +47,13 @@ export function parseClusterSet(text: string): ClusterStory[] {
 export const isDistractor = (event: string): boolean => event.startsWith('single-');
 
 /** Clusters the stories as `wirewatch analyze` does (in file order) and scores the partition. */
-export function evaluateClustering(stories: readonly ClusterStory[], policy: MatchPolicy, now: number): ClusterReport {
+export async function evaluateClustering(stories: readonly ClusterStory[], policy: MatchPolicy, now: number): Promise<ClusterReport> {
   const assigner = createIncidentAssigner(policy, now);
-  const assigned = stories.map((story) => assigner.assign(story, analyzeStory(story)));
+  const assigned: string[] = [];
+  for (const story of stories) assigned.push(await assigner.assign(story, analyzeStory(story)));
+  const incidents = await Promise.all(assigned.map((id) => assigner.resolve(id)));
   return scoreClusters(
-    stories.map((story, i) => ({ id: story.id, event: story.event, incident: assigner.resolve(assigned[i] ?? story.id) })),
+    stories.map((story, i) => ({ id: story.id, event: story.event, incident: incidents[i] ?? story.id })),
     isDistractor,
   );
 }
@@ -68,8 +69,8 @@ export function prepareStories(stories: readonly ClusterStory[], now: number): P
 }
 
 /** The same partition as `evaluateClustering`, from prepared reports. */
-export function scorePrepared(prepared: readonly PreparedStory[], policy: MatchPolicy, now: number): ClusterReport {
-  const ids = clusterReports(
+export async function scorePrepared(prepared: readonly PreparedStory[], policy: MatchPolicy, now: number): Promise<ClusterReport> {
+  const ids = await clusterReports(
     prepared.map((p) => p.report),
     policy,
     now,

@@ -50,7 +50,7 @@ export interface JoinableIncident<Candidate> {
 /**
  * Every open incident a report belongs to, oldest first: one for a plain report, two or more when
  * the report bridges incidents that are one event (they are then merged into the oldest). Pure:
- * the candidates come from the store's indexes (or the in-memory book), already near in time.
+ * the candidates come from a repository's indexes (src/cluster/candidate-indexes.ts), already near in time.
  */
 export function findJoinable<Candidate extends IncidentCard>(
   report: IncidentReport,

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Incident, IncidentChange, IncidentSource, RegionRef, TargetType } from '../domain/index.js';
+import type {
+  Facts,
+  Incident,
+  IncidentChange,
+  IncidentSource,
+  Kind,
+  RegionRef,
+  ReportSignature,
+  Severity,
+  TargetType,
+} from '../domain/index.js';
 import { MAX_INCIDENT_HISTORY, SEVERITIES } from '../domain/index.js';
 import { describeReport } from './describe-report.js';
 import type { IncidentReport } from './incident-report.js';
@@ -57,41 +67,12 @@ export function applyReport(incident: Incident, report: IncidentReport, now: num
   const changes: IncidentChange[] = [];
   if (!incident.sources.some((s) => s.outlet === source.outlet)) changes.push({ field: 'sources', to: source.outlet });
 
-  const kinds = [...incident.kinds];
-  for (const kind of analysis.kinds) {
-    if (kinds.includes(kind)) continue;
-    kinds.push(kind);
-    changes.push({ field: 'kinds', to: kind });
-  }
-  const regions = mergeRegions(incident.regions, analysis.regions, changes);
-
   const isLatest = report.time >= Date.parse(incident.lastSeen);
   const facts = mergeFacts(incident.facts, analysis.facts, [...incident.sources, source], isLatest);
   const bounded = boundSources([...incident.sources, source], [...incident.reports, report.signature]);
-  noteFactChanges(incident, { facts }, changes);
-
-  const severity = SEVERITIES.indexOf(analysis.severity) > SEVERITIES.indexOf(incident.severity) ? analysis.severity : incident.severity;
-  if (severity !== incident.severity) changes.push({ field: 'severity', from: incident.severity, to: severity });
-
-  const description = describeReport(report);
-  const clearer = description.clarity > incident.clarity;
   const published = new Date(report.time).toISOString();
-  const merged: Incident = {
-    ...incident,
-    kinds,
-    regions,
-    facts,
-    severity,
-    sources: bounded.sources,
-    reports: bounded.reports,
-    headline: clearer ? description.headline : incident.headline,
-    summary: clearer ? description.summary : incident.summary,
-    clarity: Math.max(description.clarity, incident.clarity),
-    firstSeen: published < incident.firstSeen ? published : incident.firstSeen,
-    lastSeen: published > incident.lastSeen ? published : incident.lastSeen,
-  };
-  const omitted = (incident.omittedSources ?? 0) + bounded.dropped;
-  if (omitted > 0) merged.omittedSources = omitted;
+  const account = { ...analysis, ...describeReport(report), firstSeen: published, lastSeen: published };
+  const merged = foldAccount(incident, account, { facts, ...bounded, omitted: bounded.dropped }, changes);
   if (changes.length === 0) return { incident: merged, changes, duplicate: false };
 
   const at = new Date(now).toISOString();
@@ -112,6 +93,59 @@ function toSource(report: IncidentReport): IncidentSource {
   if (analysis.facts.casualties.killed !== undefined) source.killed = analysis.facts.casualties.killed;
   if (analysis.facts.casualties.injured !== undefined) source.injured = analysis.facts.casualties.injured;
   return source;
+}
+
+/** Another account of the same event: a report's, or a second incident's being merged in. */
+export interface Account {
+  kinds: readonly Kind[];
+  regions: readonly RegionRef[];
+  severity: Severity;
+  headline: string;
+  summary: string;
+  clarity: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/**
+ * What adding a report and merging two incidents share: the union of kinds and regions, the
+ * higher severity, the clearer description, the wider time span, with each material change noted.
+ * `merged` holds the facts and bounded sources the caller combined (`omitted`: sources it dropped).
+ */
+export function foldAccount(
+  base: Incident,
+  account: Account,
+  merged: { facts: Facts; sources: IncidentSource[]; reports: ReportSignature[]; omitted: number },
+  changes: IncidentChange[],
+): Incident {
+  const kinds = [...base.kinds];
+  for (const kind of account.kinds) {
+    if (kinds.includes(kind)) continue;
+    kinds.push(kind);
+    changes.push({ field: 'kinds', to: kind });
+  }
+  const regions = mergeRegions(base.regions, account.regions, changes);
+  noteFactChanges(base, { facts: merged.facts }, changes);
+  const severity = SEVERITIES.indexOf(account.severity) > SEVERITIES.indexOf(base.severity) ? account.severity : base.severity;
+  if (severity !== base.severity) changes.push({ field: 'severity', from: base.severity, to: severity });
+  const clearer = account.clarity > base.clarity;
+  const folded: Incident = {
+    ...base,
+    kinds,
+    regions,
+    facts: merged.facts,
+    severity,
+    sources: merged.sources,
+    reports: merged.reports,
+    headline: clearer ? account.headline : base.headline,
+    summary: clearer ? account.summary : base.summary,
+    clarity: Math.max(account.clarity, base.clarity),
+    firstSeen: account.firstSeen < base.firstSeen ? account.firstSeen : base.firstSeen,
+    lastSeen: account.lastSeen > base.lastSeen ? account.lastSeen : base.lastSeen,
+  };
+  const omitted = (base.omittedSources ?? 0) + merged.omitted;
+  if (omitted > 0) folded.omittedSources = omitted;
+  return folded;
 }
 
 export function mergeRegions(known: readonly RegionRef[], reported: readonly RegionRef[], changes: IncidentChange[]): RegionRef[] {

@@ -1,9 +1,9 @@
 import type { Incident, IncidentChange } from '../domain/index.js';
-import { MAX_INCIDENT_HISTORY, SEVERITIES } from '../domain/index.js';
+import { MAX_INCIDENT_HISTORY } from '../domain/index.js';
 import { boundSources } from './bound-sources.js';
 import { mergeFacts } from './merge-facts.js';
 import type { IncidentReport } from './incident-report.js';
-import { applyReport, mergeRegions, noteFactChanges } from './merge-incident.js';
+import { applyReport, foldAccount } from './merge-incident.js';
 
 export interface IncidentMerge {
   /** The older incident, now holding both; its version rose by one. */
@@ -23,42 +23,19 @@ export function mergeIncidents(a: Incident, b: Incident, storyId: string, now: n
   const changes: IncidentChange[] = [merged];
   const known = new Set(a.sources.map((s) => s.outlet));
   for (const outlet of new Set(b.sources.map((s) => s.outlet))) if (!known.has(outlet)) changes.push({ field: 'sources', to: outlet });
-  const kinds = [...a.kinds];
-  for (const kind of b.kinds) {
-    if (kinds.includes(kind)) continue;
-    kinds.push(kind);
-    changes.push({ field: 'kinds', to: kind });
-  }
-  const regions = mergeRegions(a.regions, b.regions, changes);
   const seen = new Set(a.sources.map((s) => s.storyId));
   const sources = [...a.sources, ...b.sources.filter((s) => !seen.has(s.storyId))];
   const facts = mergeFacts(a.facts, b.facts, sources, b.lastSeen >= a.lastSeen);
-  noteFactChanges(a, { facts }, changes);
-  const severity = SEVERITIES.indexOf(b.severity) > SEVERITIES.indexOf(a.severity) ? b.severity : a.severity;
-  if (severity !== a.severity) changes.push({ field: 'severity', from: a.severity, to: severity });
   const bounded = boundSources(sources, [...a.reports, ...b.reports.filter((r) => !seen.has(r.storyId))]);
-  const clearer = b.clarity > a.clarity;
+  const folded = foldAccount(a, b, { facts, ...bounded, omitted: (b.omittedSources ?? 0) + bounded.dropped }, changes);
   const at = new Date(now).toISOString();
   const survivor: Incident = {
-    ...a,
+    ...folded,
     mergedFrom: [...new Set([...(a.mergedFrom ?? []), b.id, ...(b.mergedFrom ?? [])])],
-    kinds,
-    regions,
-    facts,
-    severity,
-    sources: bounded.sources,
-    reports: bounded.reports,
-    headline: clearer ? b.headline : a.headline,
-    summary: clearer ? b.summary : a.summary,
-    clarity: Math.max(a.clarity, b.clarity),
-    firstSeen: b.firstSeen < a.firstSeen ? b.firstSeen : a.firstSeen,
-    lastSeen: b.lastSeen > a.lastSeen ? b.lastSeen : a.lastSeen,
     lastUpdated: at,
     version: a.version + 1,
     history: [...a.history, { version: a.version + 1, at, storyId, changes }].slice(-MAX_INCIDENT_HISTORY),
   };
-  const omitted = (a.omittedSources ?? 0) + (b.omittedSources ?? 0) + bounded.dropped;
-  if (omitted > 0) survivor.omittedSources = omitted;
   const retired: Incident = {
     ...b,
     mergedInto: a.id,

@@ -29,6 +29,18 @@ export interface PageCursor {
   id: string;
 }
 
+/**
+ * One page from up to `limit + 1` matches read newest first: the first `limit`, and a cursor
+ * after the last of them when there were more (how every repository pages alike).
+ */
+export function toIncidentPage(matches: readonly { incident: Incident; score: number }[], limit: number): IncidentPage {
+  const shown = matches.slice(0, limit);
+  const last = shown.at(-1);
+  const page: IncidentPage = { incidents: shown.map((m) => m.incident) };
+  if (matches.length > limit && last) page.nextCursor = encodePageCursor({ score: last.score, id: last.incident.id });
+  return page;
+}
+
 export function encodePageCursor(cursor: PageCursor): string {
   return Buffer.from(`${cursor.score}|${cursor.id}`).toString('base64url');
 }

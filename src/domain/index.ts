@@ -32,7 +32,7 @@ export type {
   SubscriptionRepository,
 } from './ports.js';
 export type { IncidentPage, IncidentQuery } from './incident-query.js';
-export { decodePageCursor, encodePageCursor, type PageCursor } from './incident-query.js';
+export { decodePageCursor, encodePageCursor, toIncidentPage, type PageCursor } from './incident-query.js';
 export type {
   ChangeField,
   Incident,

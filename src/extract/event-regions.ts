@@ -82,9 +82,9 @@ function judgeSentence(places: readonly PlaceMention[][], text: string, sentence
 const SPEAKER_LIST = /^\s*(,|and|,\s*and)\s*$/;
 
 // Roles that say which country a story is about without saying a strike hit a place in it,
-// surest first: a siren or a locator names the country under attack; a government speaking, or
+// surest first: a siren, an air defence at work or a locator names the country under attack; a government speaking, or
 // an adjective ("Russian fakes"), only the country the story concerns.
-const IMPLYING: readonly PlaceRole[] = ['alert-only', 'locator', 'other', 'owner', 'dateline', 'actor'];
+const IMPLYING: readonly PlaceRole[] = ['alert-only', 'defender', 'locator', 'other', 'owner', 'dateline', 'actor'];
 
 /**
  * The one country a target-less strike story is about: the country of a place it names in an
@@ -132,7 +132,12 @@ function defendingSide(judgements: readonly PlaceJudgement[], texts: readonly st
       .filter((j) => j.role === 'owner' || ENEMY_AFTER.test(texts[j.sentence]?.slice(j.mention.end, j.mention.end + 40) ?? ''))
       .map((j) => j.mention.region.country),
   );
-  const acting = judgements.filter((j) => j.role === 'attacker' && !enemy.has(j.mention.region.country));
+  // The side must act on "the enemy" in its own sentence: "Russian forces launched 60 strikes.
+  // The enemy also shelled …" is the other side's voice about Russia, not Russia's own.
+  const acting = judgements.filter(
+    (j) =>
+      j.role === 'attacker' && !enemy.has(j.mention.region.country) && INVADED_VOICE.test(texts[j.sentence]?.slice(j.mention.end) ?? ''),
+  );
   const countries = new Set(acting.map((j) => j.mention.region.country));
   return countries.size === 1 ? acting[0] : undefined;
 }

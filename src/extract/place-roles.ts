@@ -13,6 +13,7 @@ export type PlaceRole =
   | 'target'
   | 'actor'
   | 'attacker'
+  | 'defender'
   | 'launch-site'
   | 'venue'
   | 'alert-only'
@@ -38,6 +39,18 @@ const SEAT_AFTER =
 const ATTACKER_AFTER = new RegExp(
   `^('s?)?\\s*['"]?([\\w'-]+\\s+)?(launch\\w*|fir(ed|es|ing)|attack\\w*|strik\\w+|raids?|struck|${WEAPON_SOURCE}|invaders|occupiers|troops|forces|army|military|soldiers|defenders|air defen[cs]e|junta|intercept\\w*|hit|hits)\\b`,
 );
+// "Ukraine's air defence shot down …": air defence fires over its own country, so the country
+// whose air defence acts is where the interception was, when the story names no other place.
+const DEFENCE_AFTER = /^('s?)?\s*(\S+\s+)?(air[- ]defen[cs]es?|anti-aircraft)\b/;
+// "struck three Russian air defence positions": the air defence was what was hit.
+const HIT_BEFORE = /\b(struck|hit|hits|destroy\w*|strik\w+ on|attack\w* on|target\w*|on)\s+(the\s+)?(\S+\s+)?$/;
+// "control points of Russian troops", "a command post of the Russian military": the side owns what was hit.
+const ASSET_OF_BEFORE =
+  /\b(positions?|strongholds?|control points?|command (posts?|points?|cent(re|er)s?)|clusters?|depots?|warehouses?|equipment|vehicles?|units?|manpower|bases?|airfields?|targets?|concentrations?)\s+of\s+(the\s+)?$/;
+// "the Kyiv district of Kharkiv": a city district named after another city.
+const DISTRICT_OF_AFTER = /^\s*(district|raion|neighbou?rhood|microdistrict|quarter)\s+of\b/;
+// "the US ambassador to Kyiv": the seat of a diplomat, not a place hit.
+const ENVOY_BEFORE = /\b(ambassadors?|envoys?|embass(y|ies)|consul\w*)\s+(to|in)\s+(the\s+)?$/;
 const LAUNCH_BEFORE =
   /\b(from|out of)\s+(the\s+)?(temporarily\s+)?(occupied\s+)?((territory|direction|area|skies|waters|airspace) of\s+)?(the\s+)?$/;
 // "the 56th Mariupol Brigade", "the Kursk brigade commander": a unit named after a place.
@@ -102,8 +115,12 @@ export function judgeMention(text: string, mention: PlaceMention, previous?: Pla
   if (CONTROL_AFTER.test(after)) return 'pair';
   if (mention.place.type === 'country' && (PAIR_AFTER.test(text.slice(mention.end, mention.end + 3)) || PAIR_BEFORE.test(rawBefore)))
     return 'pair';
-  if (UNIT_AFTER.test(after)) return 'other';
+  if (UNIT_AFTER.test(after) || DISTRICT_OF_AFTER.test(after)) return 'other';
+  if (ENVOY_BEFORE.test(before)) return 'actor';
   if (LAUNCH_BEFORE.test(before) && mention.demonym === true) return 'launch-site';
+  const side = mention.demonym === true || mention.place.type === 'country';
+  if (side && ASSET_OF_BEFORE.test(before)) return 'owner';
+  if (side && DEFENCE_AFTER.test(after)) return HIT_BEFORE.test(before) ? 'owner' : 'defender';
   if (mention.demonym === true) {
     // "Ukrainian territory" is a place; "Russian forces" are the attacker, "Russian positions"
     // what was hit wherever they stood, and "the Ukrainian envoy" a speaker.

@@ -1,4 +1,4 @@
-import { findPlaceMentions, type PlaceMention } from '../geo/index.js';
+import { findPlaceMentions, preferNamedRegions, type PlaceMention } from '../geo/index.js';
 
 // Sentences are joined with a line break and a pilcrow so no place name can run across two.
 const JOINER = '\n¶\n';
@@ -17,7 +17,8 @@ export function findSentencePlaces(texts: readonly string[]): PlaceMention[][] {
   }
   const out: PlaceMention[][] = texts.map(() => []);
   let i = 0;
-  for (const mention of findPlaceMentions(texts.join(JOINER), { demonyms: true })) {
+  const story = texts.join(JOINER);
+  for (const mention of preferNamedRegions(story, findPlaceMentions(story, { demonyms: true }))) {
     while (i + 1 < texts.length && mention.start >= (starts[i + 1] ?? Infinity)) i += 1;
     const base = starts[i] ?? 0;
     out[i]?.push({ ...mention, start: mention.start - base, end: mention.end - base });

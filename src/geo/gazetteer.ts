@@ -27,6 +27,8 @@ export interface Gazetteer {
   /** First token key → region stems, which match only with a region word after them. */
   stems: ReadonlyMap<string, readonly NameEntry[]>;
   demonyms: ReadonlyMap<string, readonly NameEntry[]>;
+  /** Full name key → every town of that name, for names that several towns share (Zolochiv). */
+  homonyms: ReadonlyMap<string, readonly NameEntry[]>;
 }
 
 /** Words that turn a stem into a region: "Kursk region", "Krasnodar Krai", "Chechen Republic". */
@@ -56,6 +58,7 @@ function addEntry(
   name: string,
   entry: Omit<NameEntry, 'keys' | 'exactUpper'>,
   curated: boolean,
+  homonyms?: Map<string, NameEntry[]>,
 ): void {
   const keys = nameKeys(name);
   const first = keys[0];
@@ -66,7 +69,13 @@ function addEntry(
   let bucket = index.get(first);
   if (!bucket) index.set(first, (bucket = new Map()));
   const existing = bucket.get(full);
-  if (existing === undefined || existing.rank < entry.rank) bucket.set(full, { ...entry, keys, exactUpper });
+  const added = { ...entry, keys, exactUpper };
+  if (homonyms !== undefined && existing !== undefined && existing.region.code !== entry.region.code) {
+    const all = homonyms.get(full) ?? [existing];
+    all.push(added);
+    homonyms.set(full, all);
+  }
+  if (existing === undefined || existing.rank < entry.rank) bucket.set(full, added);
 }
 
 function freeze(index: Map<string, Map<string, NameEntry>>): Map<string, NameEntry[]> {
@@ -129,14 +138,15 @@ export function buildGazetteer(): Gazetteer {
     byCode.set(code, info);
     pending.push([info, [name, ...(aliases === '' ? [] : aliases.split(';'))], flags.includes('k')]);
   }
+  const homonyms = new Map<string, NameEntry[]>();
   for (const [info, placeNames, curated] of pending) {
     const region = byCode.get(info.parent ?? '') ?? info;
     const weight = info.country === 'UA' || info.country === 'RU' ? HOME_WEIGHT : 1;
     const rank = (curated ? CURATED_RANK : 0) + (info.population ?? 0) * weight + (info.capital ? 1e9 : 0);
-    for (const name of placeNames) addEntry(names, name, { place: info, region, regionForm: false, rank }, curated);
+    for (const name of placeNames) addEntry(names, name, { place: info, region, regionForm: false, rank }, curated, homonyms);
   }
   const byLowerCode = new Map([...byCode].map(([code, info]) => [code.toLowerCase(), info]));
-  return { byCode, byLowerCode, names: freeze(names), stems: freeze(stems), demonyms: freeze(demonyms) };
+  return { byCode, byLowerCode, names: freeze(names), stems: freeze(stems), demonyms: freeze(demonyms), homonyms };
 }
 
 let cached: Gazetteer | undefined;

@@ -1,7 +1,8 @@
-import { regionsNest, regionWithAncestors, type AncestorsOf } from '../cluster/region-lineage.js';
+import { candidateReads, INDEX, indexesOf } from '../cluster/candidate-indexes.js';
+import type { AncestorsOf } from '../cluster/region-lineage.js';
 import {
   decodePageCursor,
-  encodePageCursor,
+  toIncidentPage,
   type CandidateSet,
   type CandidateWindows,
   type CommitBasis,
@@ -12,68 +13,70 @@ import {
   type IncidentQuery,
   type IncidentReport,
   type IncidentRepository,
-  type Kind,
+  type MergeWrite,
   type StoredIncident,
 } from '../domain/index.js';
+import { SortedIndex } from './sorted-index.js';
 
 export interface MemoryIncidentRepositoryOptions {
   ancestorsOf: AncestorsOf;
   /** Incidents with no report for this long are removed by `removeExpired`. */
   retentionMs: number;
+  /** Per index read, the most recent incidents considered as match candidates (as the Redis store). */
+  maxCandidatesPerIndex?: number;
+}
+
+interface Held {
+  stored: StoredIncident;
+  /** lastSeen, parsed once: its score in every index it is listed in. */
+  score: number;
+  /** The indexes it is listed in now (none once merged into another). */
+  listed: readonly string[];
 }
 
 /**
- * Incidents held in memory, for `wirewatch analyze` and evaluation: the same port, candidate
- * rules and optimistic commit as the Redis repository, without Redis. Stored incidents are
- * shared with callers, which (like the pipeline) must not modify them.
+ * Incidents held in memory, for `wirewatch analyze` and evaluation: the same port, the same
+ * indexes (src/cluster/candidate-indexes.ts), revisions and atomic commits as the Redis
+ * repository, without Redis. Candidates are read from the report's indexes, never by a scan, so
+ * matching costs the same at 2k or 100k stories. Stored incidents are shared with callers, which
+ * (like the pipeline) must not modify them.
  */
 export class MemoryIncidentRepository implements IncidentRepository {
-  /** With lastSeen parsed once (the score a Redis index would hold): every read compares it. */
-  private readonly incidents = new Map<string, { stored: StoredIncident; score: number }>();
+  private readonly incidents = new Map<string, Held>();
   private readonly storyClaims = new Map<string, string>();
-  /** Per kind, a counter bumped by every commit of an incident of that kind (what candidate reads depend on). */
+  private readonly indexes = new Map<string, SortedIndex>();
+  /** Per index, a counter bumped by every commit that lists an incident there or takes one out. */
   private readonly revisions = new Map<string, number>();
+  private readonly maxCandidates: number;
 
-  constructor(private readonly options: MemoryIncidentRepositoryOptions) {}
+  constructor(private readonly options: MemoryIncidentRepositoryOptions) {
+    this.maxCandidates = options.maxCandidatesPerIndex ?? 200;
+  }
 
   async incidentOfStory(storyId: string): Promise<string | undefined> {
     return this.storyClaims.get(storyId);
   }
 
-  /** The incidents the Redis indexes would hold for the report's places or parties, in its windows. */
   async loadCandidates(report: IncidentReport, windows: CandidateWindows): Promise<CandidateSet> {
-    const { kinds } = report.analysis;
-    const readRevisions = new Map(kinds.map((kind) => [revisionKey(kind), this.revisions.get(revisionKey(kind)) ?? 0]));
-    const reads = kinds.map((kind) => ({
-      kind,
-      since: report.time - (kind === 'strike' ? windows.strikeWindowMs : windows.negotiationWindowMs),
-    }));
-    const candidates = [];
-    for (const { stored, score } of this.incidents.values()) {
-      if (reads.some(({ kind, since }) => score >= since && this.isNear(stored.incident, report, kind))) {
-        candidates.push({ card: stored.incident, rev: stored.rev });
+    const reads = candidateReads(report, windows, this.options.ancestorsOf);
+    const readRevisions = new Map<string, number>();
+    const ids = new Set<string>();
+    for (const [name, since] of reads) {
+      readRevisions.set(name, this.revisions.get(name) ?? 0);
+      let taken = 0;
+      for (const { id } of this.indexes.get(name)?.descending(Infinity, since) ?? []) {
+        if (taken++ >= this.maxCandidates) break;
+        ids.add(id);
       }
     }
+    const candidates = (await this.getStored([...ids])).map(({ incident, rev }) => ({ card: incident, rev }));
     return { candidates, readRevisions };
-  }
-
-  /** Listed where the report's indexes would be read: a nesting or missing place, a shared or missing party. */
-  private isNear(incident: Incident, report: IncidentReport, kind: Kind): boolean {
-    if (!incident.kinds.includes(kind)) return false;
-    if (kind === 'strike') {
-      const ours = report.analysis.regions;
-      if (ours.length === 0 || incident.regions.length === 0) return true;
-      return ours.some((a) => incident.regions.some((b) => regionsNest(a.code, b.code, this.options.ancestorsOf)));
-    }
-    const ours = report.analysis.facts.negotiation?.parties ?? [];
-    const theirs = incident.facts.negotiation?.parties ?? [];
-    return ours.length === 0 || theirs.length === 0 || ours.some((party) => theirs.includes(party));
   }
 
   async getStored(ids: readonly string[]): Promise<StoredIncident[]> {
     return ids.flatMap((id) => {
-      const entry = this.incidents.get(id);
-      return entry ? [entry.stored] : [];
+      const held = this.incidents.get(id);
+      return held ? [held.stored] : [];
     });
   }
 
@@ -81,65 +84,88 @@ export class MemoryIncidentRepository implements IncidentRepository {
     return this.incidents.get(id)?.stored.incident;
   }
 
-  async commit(
-    incident: Incident,
-    storyId: string,
-    basis: CommitBasis,
-    _changes: readonly IncidentChange[],
-    previous?: Incident,
-  ): Promise<CommitOutcome> {
+  async commit(incident: Incident, storyId: string, basis: CommitBasis, _changes: readonly IncidentChange[]): Promise<CommitOutcome> {
     const claimed = this.storyClaims.get(storyId);
     if (claimed !== undefined) return { status: 'duplicate', incidentId: claimed };
     const current = this.incidents.get(incident.id)?.stored;
-    if (basis.rev === undefined ? current !== undefined : current?.rev !== basis.rev) return { status: 'conflict', on: 'incident' };
-    for (const [key, rev] of basis.readRevisions) {
-      if ((this.revisions.get(key) ?? 0) !== rev) return { status: 'conflict', on: key };
-    }
-    const rev = (current?.rev ?? 0) + 1;
-    this.incidents.set(incident.id, { stored: { incident, rev }, score: Date.parse(incident.lastSeen) });
+    if (basis.rev === undefined && current !== undefined) return { status: 'conflict', on: 'incident exists' };
+    if (basis.rev !== undefined && current?.rev !== basis.rev) return { status: 'conflict', on: 'incident' };
+    const moved = this.movedRead(basis.readRevisions);
+    if (moved !== undefined) return { status: 'conflict', on: moved };
+    const rev = this.write(incident, true);
     this.storyClaims.set(storyId, incident.id);
-    for (const kind of new Set([...incident.kinds, ...(previous?.kinds ?? [])])) {
-      this.revisions.set(revisionKey(kind), (this.revisions.get(revisionKey(kind)) ?? 0) + 1);
-    }
     return { status: 'committed', rev };
   }
 
-  async list(query: IncidentQuery): Promise<IncidentPage> {
-    const after = query.cursor === undefined ? undefined : decodePageCursor(query.cursor);
-    const matching: { incident: Incident; score: number }[] = [];
-    for (const { stored, score } of this.incidents.values()) {
-      const incident = stored.incident;
-      if (query.since !== undefined && score < query.since) continue;
-      if (query.kind !== undefined && !incident.kinds.includes(query.kind)) continue;
-      if (query.region !== undefined && !this.isWithin(incident, query.region)) continue;
-      if (after !== undefined && (score > after.score || (score === after.score && incident.id >= after.id))) continue;
-      matching.push({ incident, score });
+  /** As the Redis `commitMerge`: every write or none, the story claimed for the survivor. */
+  async commitMerge(
+    survivor: MergeWrite,
+    retired: readonly MergeWrite[],
+    storyId: string,
+    readRevisions: ReadonlyMap<string, number>,
+  ): Promise<CommitOutcome> {
+    const claimed = this.storyClaims.get(storyId);
+    if (claimed !== undefined) return { status: 'duplicate', incidentId: claimed };
+    const moved = this.movedRead(readRevisions);
+    if (moved !== undefined) return { status: 'conflict', on: moved };
+    for (const write of [survivor, ...retired]) {
+      if (this.incidents.get(write.incident.id)?.stored.rev !== write.rev) return { status: 'conflict', on: write.incident.id };
     }
-    // The order of a Redis sorted set read newest first: score descending, then id descending.
-    matching.sort((a, b) => b.score - a.score || (a.incident.id < b.incident.id ? 1 : a.incident.id > b.incident.id ? -1 : 0));
-    const shown = matching.slice(0, query.limit);
-    const last = shown.at(-1);
-    const page: IncidentPage = { incidents: shown.map((m) => m.incident) };
-    if (matching.length > query.limit && last) page.nextCursor = encodePageCursor({ score: last.score, id: last.incident.id });
-    return page;
+    const rev = this.write(survivor.incident, true);
+    // A retired incident leaves every index (matching and lookups never see it) but stays readable.
+    for (const write of retired) this.write(write.incident, false);
+    this.storyClaims.set(storyId, survivor.incident.id);
+    return { status: 'committed', rev };
   }
 
-  private isWithin(incident: Incident, region: string): boolean {
-    return incident.regions.some((r) => regionWithAncestors(r.code, this.options.ancestorsOf).includes(region));
+  private movedRead(readRevisions: ReadonlyMap<string, number>): string | undefined {
+    for (const [name, rev] of readRevisions) if ((this.revisions.get(name) ?? 0) !== rev) return name;
+    return undefined;
   }
 
+  /** Stores a new version, moves it between indexes and bumps every index it entered or left. */
+  private write(incident: Incident, listed: boolean): number {
+    const held = this.incidents.get(incident.id);
+    const score = Date.parse(incident.lastSeen);
+    const names = listed ? indexesOf(incident, this.options.ancestorsOf) : [];
+    if (held) for (const name of held.listed) this.indexes.get(name)?.remove({ score: held.score, id: incident.id });
+    for (const name of names) {
+      let index = this.indexes.get(name);
+      if (!index) this.indexes.set(name, (index = new SortedIndex()));
+      index.add({ score, id: incident.id });
+    }
+    for (const name of new Set([...names, ...(held?.listed ?? [])])) this.revisions.set(name, (this.revisions.get(name) ?? 0) + 1);
+    const rev = (held?.stored.rev ?? 0) + 1;
+    this.incidents.set(incident.id, { stored: { incident, rev }, score, listed: names });
+    return rev;
+  }
+
+  /** One index (the region's, with its sub-regions, else the kind's, else all), newest first after the cursor. */
+  async list(query: IncidentQuery): Promise<IncidentPage> {
+    const name = query.region !== undefined ? INDEX.within(query.region) : query.kind !== undefined ? INDEX.kind(query.kind) : INDEX.time;
+    const after = query.cursor === undefined ? undefined : decodePageCursor(query.cursor);
+    const page: { incident: Incident; score: number }[] = [];
+    for (const { id, score } of this.indexes.get(name)?.descending(after?.score ?? Infinity, query.since ?? -Infinity) ?? []) {
+      if (page.length > query.limit) break;
+      // Equal scores come in reverse id order; skip what the previous page already showed.
+      if (after !== undefined && score === after.score && id >= after.id) continue;
+      const incident = this.incidents.get(id)?.stored.incident;
+      if (!incident || (query.kind !== undefined && !incident.kinds.includes(query.kind))) continue;
+      page.push({ incident, score });
+    }
+    return toIncidentPage(page, query.limit);
+  }
+
+  /** Retention: removes listed incidents past it (counted, as Redis does) and retired ones (its expiry). */
   async removeExpired(now: number): Promise<number> {
     const cutoff = now - this.options.retentionMs;
-    let removed = 0;
-    for (const [id, { score }] of this.incidents) {
-      if (score >= cutoff) continue;
+    const expired = this.indexes.get(INDEX.time)?.removeBelow(cutoff) ?? [];
+    for (const { id } of expired) {
+      const held = this.incidents.get(id);
+      for (const name of held?.listed ?? []) this.indexes.get(name)?.remove({ score: held!.score, id });
       this.incidents.delete(id);
-      removed++;
     }
-    return removed;
+    for (const [id, held] of this.incidents) if (held.listed.length === 0 && held.score < cutoff) this.incidents.delete(id);
+    return expired.length;
   }
-}
-
-function revisionKey(kind: Kind): string {
-  return `kind:${kind}`;
 }

@@ -1,5 +1,5 @@
+import { INDEX, indexesOf } from '../cluster/candidate-indexes.js';
 import type { AncestorsOf } from '../cluster/region-lineage.js';
-import { regionWithAncestors } from '../cluster/region-lineage.js';
 import type { Incident, Kind } from '../domain/index.js';
 
 /**
@@ -24,26 +24,24 @@ export class IncidentKeys {
   changes(): string {
     return `${this.prefix}:incident-changes`;
   }
+  /** One candidate or listing index (names from src/cluster/candidate-indexes.ts). */
+  index(name: string): string {
+    return `${this.prefix}:incidents:${name}`;
+  }
   byTime(): string {
-    return `${this.prefix}:incidents:time`;
+    return this.index(INDEX.time);
   }
   byKind(kind: Kind): string {
-    return `${this.prefix}:incidents:kind:${kind}`;
+    return this.index(INDEX.kind(kind));
   }
-  /** Incidents in the region or anywhere inside it (lookups, and matching a report placed there). */
   within(code: string): string {
-    return `${this.prefix}:incidents:within:${code}`;
+    return this.index(INDEX.within(code));
   }
-  /** Incidents placed at exactly this region (matching a report placed inside it). */
   at(code: string): string {
-    return `${this.prefix}:incidents:at:${code}`;
+    return this.index(INDEX.at(code));
   }
-  party(party: string): string {
-    return `${this.prefix}:incidents:party:${party}`;
-  }
-  /** Incidents of a kind with no place (strikes) or no parties (talks): candidates for every report. */
   unplaced(kind: Kind): string {
-    return `${this.prefix}:incidents:unplaced:${kind}`;
+    return this.index(INDEX.unplaced(kind));
   }
   droppedCount(): string {
     return `${this.prefix}:stories:dropped:count`;
@@ -58,16 +56,6 @@ export class IncidentKeys {
 
   /** Every index an incident is listed in. */
   indexesOf(incident: Incident, ancestorsOf: AncestorsOf): string[] {
-    const keys = new Set<string>([this.byTime()]);
-    for (const kind of incident.kinds) keys.add(this.byKind(kind));
-    for (const region of incident.regions) {
-      keys.add(this.at(region.code));
-      for (const code of regionWithAncestors(region.code, ancestorsOf)) keys.add(this.within(code));
-    }
-    if (incident.kinds.includes('strike') && incident.regions.length === 0) keys.add(this.unplaced('strike'));
-    const parties = incident.facts.negotiation?.parties ?? [];
-    for (const party of parties) keys.add(this.party(party));
-    if (incident.kinds.includes('negotiation') && parties.length === 0) keys.add(this.unplaced('negotiation'));
-    return [...keys];
+    return indexesOf(incident, ancestorsOf).map((name) => this.index(name));
   }
 }

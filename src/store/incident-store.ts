@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AncestorsOf } from '../cluster/region-lineage.js';
 import {
   decodePageCursor,
-  encodePageCursor,
+  toIncidentPage,
   type CandidateSet,
   type CandidateWindows,
   type CommitBasis,
@@ -20,8 +20,7 @@ import {
   type StoredIncident,
 } from '../domain/index.js';
 import { commitIncident } from './commit-incident.js';
-import { strikeReachMs } from '../cluster/match-policy.js';
-import { oblastOf } from '../cluster/pair-evidence.js';
+import { candidateReads } from '../cluster/candidate-indexes.js';
 import { commitMerge } from './commit-merge.js';
 import { IncidentKeys } from './incident-keys.js';
 
@@ -90,7 +89,9 @@ export class IncidentStore implements IncidentRepository {
 
   /** Reads the indexes of the report's places (its regions, the regions around them, or for talks its parties). */
   async loadCandidates(report: IncidentReport, policy: CandidateWindows): Promise<CandidateSet> {
-    const reads = this.candidateReads(report, policy);
+    const reads = new Map(
+      [...candidateReads(report, policy, this.options.ancestorsOf)].map(([name, since]) => [this.keys.index(name), since] as const),
+    );
     const indexKeys = [...reads.keys()];
     const revisions = indexKeys.length === 0 ? [] : await this.redis.hmget(this.keys.revisions(), ...indexKeys);
     const readRevisions = new Map(indexKeys.map((key, i) => [key, Number(revisions[i] ?? 0)]));
@@ -102,34 +103,6 @@ export class IncidentStore implements IncidentRepository {
       for (const id of members as string[]) ids.add(id);
     }
     return { candidates: await this.getCards([...ids]), readRevisions };
-  }
-
-  /** Index key → oldest lastSeen worth reading. */
-  private candidateReads(report: IncidentReport, policy: CandidateWindows): Map<string, number> {
-    const reads = new Map<string, number>();
-    const { kinds, facts } = report.analysis;
-    // A report with no kind can only follow up a strike: it is read by the places it names.
-    const regions =
-      kinds.length === 0
-        ? [...new Set(report.signature.places.map((p) => oblastOf(p, this.options.ancestorsOf)))].map((code) => ({ code }))
-        : report.analysis.regions;
-    if (kinds.includes('strike') || kinds.length === 0) {
-      const since = report.time - strikeReachMs(policy);
-      if (regions.length === 0) reads.set(this.keys.byKind('strike'), since);
-      for (const region of regions) {
-        reads.set(this.keys.within(region.code), since);
-        for (const ancestor of this.options.ancestorsOf(region.code)) reads.set(this.keys.at(ancestor), since);
-      }
-      reads.set(this.keys.unplaced('strike'), since);
-    }
-    if (kinds.includes('negotiation')) {
-      const since = report.time - policy.negotiationWindowMs;
-      const parties = facts.negotiation?.parties ?? [];
-      if (parties.length === 0) reads.set(this.keys.byKind('negotiation'), since);
-      for (const party of parties) reads.set(this.keys.party(party), since);
-      reads.set(this.keys.unplaced('negotiation'), since);
-    }
-    return reads;
   }
 
   commit(
@@ -249,10 +222,6 @@ export class IncidentStore implements IncidentRepository {
       }
       if (members.length < LIST_BATCH) break;
     }
-    const shown = page.slice(0, query.limit);
-    const last = shown.at(-1);
-    const result: IncidentPage = { incidents: shown.map((p) => p.incident) };
-    if (page.length > query.limit && last) result.nextCursor = encodePageCursor({ score: last.score, id: last.incident.id });
-    return result;
+    return toIncidentPage(page, query.limit);
   }
 }

@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeStory } from '../../src/classify/analyze-story.js';
-import { createIncidentAssigner } from '../../src/cluster/assign-incidents.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
 import type { StoryInput } from '../../src/domain/index.js';
 import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { createIncidentAssigner } from '../../src/pipeline/assign-incidents.js';
 
 // `wirewatch analyze` at 2k, 20k and 100k stories (dates spread over time): stories/s of the
 // whole in-memory path (classify, extract, match, merge) against the same stories analysed
 // without clustering, in the same run. Flat means the ratio holds at every size: candidates come
-// from the book's place and day indexes and an incident's lifetime and kept sources are bounded.
+// from the in-memory repository's indexes (the Redis store's) and an incident's lifetime and kept sources are bounded.
 // `npm run bench analyze-scale -- --stories 100000` runs one size. Stories written for the bench.
 
 // Towns of Ukraine from the gazetteer (facts, not text): each event hits its own town and site,
@@ -56,7 +56,7 @@ export function storyOf(i: number): StoryInput {
   };
 }
 
-function rate(stories: readonly StoryInput[], clustered: boolean): number {
+async function rate(stories: readonly StoryInput[], clustered: boolean): Promise<number> {
   const assigner = createIncidentAssigner(
     createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 }),
     Date.parse('2030-01-01'),
@@ -64,7 +64,7 @@ function rate(stories: readonly StoryInput[], clustered: boolean): number {
   const started = performance.now();
   for (const story of stories) {
     const analysis = analyzeStory(story);
-    if (clustered) assigner.assign(story, analysis);
+    if (clustered) await assigner.assign(story, analysis);
   }
   return stories.length / ((performance.now() - started) / 1000);
 }
@@ -79,8 +79,8 @@ export async function run(): Promise<void> {
     let bare = 0;
     let clustered = 0;
     for (let run = 0; run < 3; run++) {
-      bare = Math.max(bare, rate(stories, false));
-      clustered = Math.max(clustered, rate(stories, true));
+      bare = Math.max(bare, await rate(stories, false));
+      clustered = Math.max(clustered, await rate(stories, true));
     }
     const cell = (x: number) => Math.round(x).toLocaleString('en').padStart(13);
     console.log(

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeStory } from '../../src/classify/analyze-story.js';
-import { clusterReports } from '../../src/cluster/incident-book.js';
 import { toIncidentReport, type ReportedStory } from '../../src/cluster/incident-report.js';
 import { matchIncident, toIncidentCard } from '../../src/cluster/match-incident.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
@@ -11,6 +10,7 @@ import { UKRAINE_REGIONS } from '../../src/geo/curated-ua.js';
 import { RUSSIA_REGIONS } from '../../src/geo/curated-ru.js';
 import { IncidentKeys } from '../../src/store/incident-keys.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
+import { clusterReports } from '../../src/pipeline/assign-incidents.js';
 import { recordReport } from '../../src/pipeline/record-report.js';
 import { TIMER_PAUSE } from '../../jobs/runtime/stores.js';
 import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
@@ -111,7 +111,7 @@ async function usedMemory(redis: ReturnType<typeof createTestRedis>): Promise<nu
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }
 
-function printClusteringTable(): void {
+async function printClusteringTable(): Promise<void> {
   const truth = INCIDENT_STORIES.map((f) => f.event);
   const byHand = INCIDENT_STORIES.map((f) => toIncidentReport(f.story, f.analysis, NOW));
   const analysed = INCIDENT_STORIES.map((f) =>
@@ -123,18 +123,18 @@ function printClusteringTable(): void {
   console.log('  threshold | hand-labelled analysis | analyzeStory');
   // Strikes are decided by the pair-evidence threshold; talks by minSimilarity, kept at its default.
   for (const threshold of [0.2, 0.3, 0.4, 0.5, 0.6, 0.8]) {
-    const cell = (reports: typeof byHand) => {
-      const s = scorePairwise(clusterReports(reports, { ...policy, pairWeights: { ...policy.pairWeights, threshold } }, NOW), truth);
+    const cell = async (reports: typeof byHand) => {
+      const s = scorePairwise(await clusterReports(reports, { ...policy, pairWeights: { ...policy.pairWeights, threshold } }, NOW), truth);
       return `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`;
     };
     console.log(
-      `  ${threshold.toFixed(2).padStart(9)} | ${cell(byHand).padEnd(22)} | ${cell(analysed)}${threshold === policy.pairWeights.threshold ? '   ← default' : ''}`,
+      `  ${threshold.toFixed(2).padStart(9)} | ${(await cell(byHand)).padEnd(22)} | ${await cell(analysed)}${threshold === policy.pairWeights.threshold ? '   ← default' : ''}`,
     );
   }
 }
 
 export async function run(): Promise<void> {
-  printClusteringTable();
+  await printClusteringTable();
   const redis = createTestRedis();
   const prefix = uniquePrefix('bench-incidents');
   const store = new IncidentStore({ redis, prefix, ancestorsOf, retentionMs: 30 * DAY });

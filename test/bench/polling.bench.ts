@@ -2,12 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import { QueueEvents } from 'bullmq';
 import { createQueue, POLL_JOB_NAME, toConnectionOptions, type PollJobData } from '../../jobs/queues.js';
-import { silentLogger } from '../../jobs/runtime/logger.js';
-import { createMetrics } from '../../jobs/runtime/metrics.js';
 import { answersPing } from '../../jobs/runtime/redis.js';
 import { createPollWorker } from '../../jobs/workers/poll-worker.js';
-import type { RuntimeDeps } from '../../jobs/workers/registry.js';
 import { configSchema } from '../../src/config/index.js';
+import { runtimeDepsFor } from '../support/deliver-runtime.js';
 import { buildRss } from '../support/feed-builder.js';
 import { startFeedServer } from '../support/feed-server.js';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
@@ -78,15 +76,7 @@ async function pollWorkerRate(base: string, feedCount: number): Promise<number> 
     redis: { prefix },
     feeds: Array.from({ length: feedCount }, (_, i) => ({ id: `f${i}`, url: `${base}/feed?f=${i}`, intervalSeconds: 300 })),
   });
-  const deps: RuntimeDeps = {
-    config,
-    logger: silentLogger,
-    clock: Date.now,
-    redis,
-    redisUrl: TEST_REDIS_URL,
-    prefix,
-    metrics: createMetrics(),
-  };
+  const deps = runtimeDepsFor(config, redis, prefix);
   const queue = createQueue<PollJobData>('poll', deps);
   const events = new QueueEvents('poll', { connection: toConnectionOptions(TEST_REDIS_URL), prefix });
   await events.waitUntilReady();

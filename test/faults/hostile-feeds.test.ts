@@ -1,16 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../jobs/runtime/logger.js';
-import { createMetrics } from '../../jobs/runtime/metrics.js';
 import { createFeedSchedulers } from '../../jobs/workers/feed-schedulers.js';
 import { createPollWorker } from '../../jobs/workers/poll-worker.js';
-import type { Closeable, RuntimeDeps } from '../../jobs/workers/registry.js';
+import type { Closeable } from '../../jobs/workers/registry.js';
 import { configSchema } from '../../src/config/index.js';
 import { createFeedStateStore, type FeedState } from '../../src/store/feed-state.js';
+import { runtimeDepsFor } from '../support/deliver-runtime.js';
 import { waitUntil } from '../support/delivery-fixtures.js';
 import { buildRss } from '../support/feed-builder.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
-import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
+import { createTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 
 // Fault row: hostile feeds through the real poll worker (BullMQ schedulers, safe fetch, feed state
 // in Redis). The fetcher's limits one by one are proven in test/integration/feeds-fetch.test.ts
@@ -83,15 +82,7 @@ async function startWorker(allowPrivateNetworks: boolean, feeds: { id: string; u
     feeds: feeds.map((f) => ({ ...f, name: f.id, intervalSeconds: 10 })),
     feedDefaults: { maxBytes: 2 * 1024 * 1024, timeoutMs: 4_000, connectTimeoutMs: 1_000, failureThreshold: 1 },
   });
-  const deps: RuntimeDeps = {
-    config,
-    logger: silentLogger,
-    clock: Date.now,
-    redis,
-    redisUrl: TEST_REDIS_URL,
-    prefix,
-    metrics: createMetrics(),
-  };
+  const deps = runtimeDepsFor(config, redis, prefix);
   components.push(await createPollWorker(deps), await createFeedSchedulers(deps));
   const states = createFeedStateStore(redis, prefix);
   return (id: string): Promise<FeedState> => states.get(id);

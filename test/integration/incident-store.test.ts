@@ -82,7 +82,7 @@ describe('IncidentStore + recordReport on the real Redis', () => {
     expect(await redis.zscore(keys.within('UA'), id)).not.toBeNull();
   });
 
-  it('clusters the fixture stream like the in-memory book, using only indexed candidates', async () => {
+  it('clusters the fixture stream like the in-memory repository, using only indexed candidates', async () => {
     const ids: string[] = [];
     for (const fixture of INCIDENT_STORIES) {
       const result = await recordReport(reportOf(fixture), { incidents: store, policy, clock, pause: TIMER_PAUSE });

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUCHA_REPORTS } from '../support/delivery-fixtures.js';
-import { REPO_ROOT } from '../support/cli.js';
+import { spawnWirewatchRun } from '../support/cli.js';
 import { buildRss } from '../support/feed-builder.js';
 import { startFeedServer } from '../support/feed-server.js';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
@@ -45,19 +44,15 @@ describe('npm start (wirewatch run) as a product', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ww-start-'));
     await writeFile(join(dir, 'feeds.yaml'), `feeds:\n  - id: local\n    name: Local Wire\n    url: ${server.url}/feed.xml\n`);
     const prefix = uniquePrefix('start');
-    const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/wirewatch.js'), 'run'], {
+    const child = spawnWirewatchRun({
+      prefix,
       cwd: dir,
       env: {
-        PATH: process.env.PATH ?? '',
-        REDIS_URL: TEST_REDIS_URL,
-        WIREWATCH_REDIS_PREFIX: prefix,
         WIREWATCH_CONFIG: join(dir, 'feeds.yaml'),
         WIREWATCH_ALLOW_PRIVATE_NETWORKS: 'true',
         WIREWATCH_HTTP_PORT: '0',
-        LOG_LEVEL: 'info',
         LOG_FORMAT: 'json',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';

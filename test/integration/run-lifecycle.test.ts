@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../jobs/config/load-config.js';
 import { startApp } from '../../jobs/runtime/app.js';
 import { silentLogger } from '../../jobs/runtime/logger.js';
 import { answersPing } from '../../jobs/runtime/redis.js';
-import { REPO_ROOT } from '../support/cli.js';
+import { spawnWirewatchRun } from '../support/cli.js';
 import { buildRss } from '../support/feed-builder.js';
 import { startFeedServer } from '../support/feed-server.js';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
@@ -20,17 +19,9 @@ describe('wirewatch run', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ww-run-'));
     await writeFile(join(dir, 'feeds.yaml'), `feeds:\n  - id: local\n    url: ${server.url}/feed.xml\n`);
     const prefix = uniquePrefix('run');
-    const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/wirewatch.js'), 'run'], {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        REDIS_URL: TEST_REDIS_URL,
-        WIREWATCH_REDIS_PREFIX: prefix,
-        WIREWATCH_CONFIG: join(dir, 'feeds.yaml'),
-        WIREWATCH_ALLOW_PRIVATE_NETWORKS: 'true',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawnWirewatchRun({
+      prefix,
+      env: { WIREWATCH_CONFIG: join(dir, 'feeds.yaml'), WIREWATCH_ALLOW_PRIVATE_NETWORKS: 'true' },
     });
     let logs = '';
     let signalled = false;

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toIncidentReport } from '../../src/cluster/incident-report.js';
 import { createMatchPolicy } from '../../src/cluster/match-policy.js';
 import { applyReport, openIncident } from '../../src/cluster/merge-incident.js';
+import { bridgeIncidents } from '../../src/cluster/merge-incidents.js';
 import type { IncidentReport, IncidentRepository } from '../../src/domain/index.js';
 import { NO_PAUSE, recordReport, type RecordOutcome } from '../../src/pipeline/record-report.js';
+import { BRIDGE_FIRST, BRIDGE_REPORT, BRIDGE_VAGUE } from '../fixtures/incidents/bridge-stories.js';
 import { strikeReport, type FixtureReport } from '../fixtures/incidents/build-report.js';
 import { INCIDENT_STORIES } from '../fixtures/incidents/index.js';
 
@@ -21,6 +23,9 @@ const NOW = Date.parse('2025-03-25T09:00:00Z');
 const HOUR = 3_600_000;
 const policy = createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 });
 const reportOf = (f: FixtureReport): IncidentReport => toIncidentReport(f.story, f.analysis, NOW);
+// The bridge stories (two reports of one attack too unlike to link, and a third like both) are from July.
+const BRIDGE_NOW = Date.parse('2025-07-11T00:00:00Z');
+const bridgeReport = (f: FixtureReport): IncidentReport => toIncidentReport(f.story, f.analysis, BRIDGE_NOW);
 const idOf = (r: RecordOutcome) => (r.outcome === 'duplicate' ? r.incidentId : r.incident.id);
 
 function lvivDepot(outlet: string, published: string, extra: Partial<{ killed: number }> = {}): FixtureReport {
@@ -120,6 +125,71 @@ export function describeIncidentRepositoryContract(name: string, create: () => C
       expect(ids).not.toContain(old);
       expect(ids).not.toContain(elsewhere);
       expect(candidates.find((c) => c.card.id === lviv)).toMatchObject({ rev: 1, card: { regions: [{ code: 'UA-46' }] } });
+    });
+
+    describe('merging incidents a report bridges', () => {
+      const recordBridge = (f: FixtureReport) =>
+        recordReport(bridgeReport(f), { incidents: repository, policy, clock: () => BRIDGE_NOW, pause: NO_PAUSE });
+
+      it('grows the oldest, retires the other out of every listing and candidate read, and keeps it readable', async () => {
+        const a = idOf(await recordBridge(BRIDGE_FIRST));
+        const b = idOf(await recordBridge(BRIDGE_VAGUE));
+        expect(b).not.toBe(a);
+        const bridged = await recordBridge(BRIDGE_REPORT);
+        expect(bridged).toMatchObject({ outcome: 'updated', incident: { id: a, version: 2, mergedFrom: [b] }, retired: [b] });
+        expect(await repository.incidentOfStory(BRIDGE_REPORT.story.id)).toBe(a);
+        expect(await repository.getStored([a, b])).toMatchObject([
+          { incident: { id: a, version: 2 }, rev: 2 },
+          { incident: { id: b, version: 2, mergedInto: a }, rev: 2 },
+        ]);
+        const retired = await repository.getIncident(b);
+        expect(retired?.history.at(-1)?.changes).toEqual([{ field: 'merged', to: a }]);
+        expect((await repository.list({ limit: 10 })).incidents.map((i) => i.id)).toEqual([a]);
+        expect((await repository.list({ region: 'UA', limit: 10 })).incidents.map((i) => i.id)).toEqual([a]);
+        const { candidates } = await repository.loadCandidates(bridgeReport(BRIDGE_VAGUE), policy);
+        expect(candidates.map((c) => c.card.id)).toEqual([a]);
+        // The bridging story again changes nothing.
+        expect(await recordBridge(BRIDGE_REPORT)).toMatchObject({ outcome: 'duplicate', incidentId: a });
+      });
+
+      it('refuses a merge based on a moved incident or a moved read, or of a claimed story, and writes nothing', async () => {
+        await recordBridge(BRIDGE_FIRST);
+        await recordBridge(BRIDGE_VAGUE);
+        const report = bridgeReport(BRIDGE_REPORT);
+        const { candidates, readRevisions } = await repository.loadCandidates(report, policy);
+        expect(candidates).toHaveLength(2);
+        const stored = await repository.getStored(candidates.map((c) => c.card.id));
+        const [oldest, other] = [...stored].sort((x, y) => x.incident.firstSeen.localeCompare(y.incident.firstSeen));
+        const bridge = bridgeIncidents(oldest!.incident, [other!.incident], report, BRIDGE_NOW);
+        const survivor = { incident: bridge.survivor, previous: oldest!.incident, rev: oldest!.rev };
+        const retired = [{ incident: bridge.retired[0]!, previous: other!.incident, rev: other!.rev }];
+        const merge = repository.commitMerge!.bind(repository);
+        const unchanged = async () => {
+          expect(await repository.incidentOfStory(report.story.id)).toBeUndefined();
+          expect(await repository.getStored([oldest!.incident.id, other!.incident.id])).toMatchObject([{ rev: 1 }, { rev: 1 }]);
+        };
+
+        expect(await merge({ ...survivor, rev: survivor.rev + 1 }, retired, report.story.id, readRevisions, bridge.changes)).toMatchObject({
+          status: 'conflict',
+        });
+        expect(await merge(survivor, [{ ...retired[0]!, rev: 7 }], report.story.id, readRevisions, bridge.changes)).toMatchObject({
+          status: 'conflict',
+        });
+        const [someRead] = readRevisions.keys();
+        const moved = new Map(readRevisions).set(someRead!, (readRevisions.get(someRead!) ?? 0) + 1);
+        expect(await merge(survivor, retired, report.story.id, moved, bridge.changes)).toEqual({ status: 'conflict', on: someRead });
+        await unchanged();
+
+        const claimed = await repository.loadCandidates(bridgeReport(BRIDGE_FIRST), policy);
+        expect(await merge(survivor, retired, BRIDGE_FIRST.story.id, claimed.readRevisions, bridge.changes)).toEqual({
+          status: 'duplicate',
+          incidentId: oldest!.incident.id,
+        });
+        await unchanged();
+
+        expect(await merge(survivor, retired, report.story.id, readRevisions, bridge.changes)).toEqual({ status: 'committed', rev: 2 });
+        expect(await repository.incidentOfStory(report.story.id)).toBe(oldest!.incident.id);
+      });
     });
 
     describe('with the fixture stream recorded', () => {

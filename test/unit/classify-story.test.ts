@@ -54,6 +54,12 @@ describe('classifyStory — strikes', () => {
     expect(kindsOf('Lawmakers vote on air defence funding', 'Russian missiles struck the capital overnight.')).toContain('strike');
   });
 
+  it('reads "May" before a day as a date, not a modal', () => {
+    const title = 'On May 14, air defence units shot down four Russian drones over the south';
+    expect(refusals(title, '')).not.toContain('strike.not.hypothetical');
+    expect(refusals('Officials say the enemy may shell the bridge again', '')).toContain('strike.not.hypothetical');
+  });
+
   it('does not treat an industrial blast as a strike', () => {
     expect(kindsOf('Explosion at fertiliser factory in Texas kills 12', 'Firefighters are searching the debris of the plant.')).toEqual([]);
   });

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -31,7 +33,7 @@ const violations: [string, string, string, string][] = [
   ['src/classify/bad.ts', "import { Redis } from 'ioredis';\nexport const r = Redis;\n", imports, 'ioredis belongs'],
   [
     'src/classify/bad.ts',
-    "import { listIncidents } from '../store/list-incidents.js';\nexport const l = listIncidents;\n",
+    "import { IncidentStore } from '../store/incident-store.js';\nexport const l = IncidentStore;\n",
     imports,
     'Only types of src/store',
   ],
@@ -82,6 +84,25 @@ const violations: [string, string, string, string][] = [
   ],
   ['src/commands/bad.ts', "import { Redis } from 'ioredis';\nexport const r = Redis;\n", imports, 'ioredis belongs'],
   ['src/commands/bad.ts', "import Parser from 'rss-parser';\nexport const p = Parser;\n", imports, 'src/feeds only'],
+  // commands take repository ports: a store class or function is refused, its types are not.
+  [
+    'src/commands/bad.ts',
+    "import { IncidentStore } from '../store/incident-store.js';\nexport const s = IncidentStore;\n",
+    imports,
+    'Only types of src/store',
+  ],
+  [
+    'src/commands/bad.ts',
+    "import { SubscriptionStore } from '../store/subscription-store.js';\nexport const s = SubscriptionStore;\n",
+    imports,
+    'Only types of src/store',
+  ],
+  [
+    'src/commands/bad.ts',
+    "export const load = (): Promise<unknown> => import('../store/incident-store.js');\n",
+    syntax,
+    'Only types of src/store',
+  ],
   // adapters: own platform library only, never each other, never jobs/, bullmq or ioredis.
   ['adapters/discord/bad.ts', "import { App } from '@slack/bolt';\nexport const a = App;\n", imports, 'adapters/slack only'],
   ['adapters/slack/bad.ts', "import { Client } from 'discord.js';\nexport const c = Client;\n", imports, 'adapters/discord only'],
@@ -153,6 +174,10 @@ const sanctioned: [string, string][] = [
     "import type { Clock } from '../domain/ports.js';\nimport type { IncidentStore } from '../store/incident-store.js';\nexport const stamp = (clock: Clock, _store: IncidentStore): Date => clock.now();\n",
   ],
   [
+    'src/commands/ok.ts',
+    "import type { IncidentStore } from '../store/incident-store.js';\nimport type { IncidentRepository } from '../domain/ports.js';\nexport type S = [IncidentStore, IncidentRepository];\n",
+  ],
+  [
     'test/unit/ok.test.ts',
     "import { Redis } from 'ioredis';\nexport const r = [Redis, process.env.REDIS_URL, Date.now(), Math.random()];\n",
   ],
@@ -216,5 +241,88 @@ describe('import cycles', () => {
 
   it('rejects a two-file cycle and allows a one-way import', async () => {
     expect(await cycleFiles()).toEqual(['src/cluster/ping.ts', 'src/cluster/pong.ts']);
+  });
+});
+
+// Every element of eslint.config.js against every module it forbids, read from the config itself,
+// so a rule added there is proven here too. Relative targets are real files of this repository.
+interface ModuleRule {
+  regex: string;
+  message: string;
+  types?: boolean;
+}
+interface ElementRule {
+  type: string;
+  files: string[];
+  forbids: string[];
+}
+const TARGETS: Record<string, string> = {
+  adapters: 'adapters/slack/render-slack-alert.ts',
+  slackAdapter: 'adapters/slack/render-slack-alert.ts',
+  discordAdapter: 'adapters/discord/discord-sink.ts',
+  consoleAdapter: 'adapters/console/console-sink.ts',
+  jobs: 'jobs/queues.ts',
+  store: 'src/store/incident-store.ts',
+  feeds: 'src/feeds/read-feed.ts',
+  commands: 'src/commands/incidents-command.ts',
+};
+const PACKAGES: Record<string, string> = {
+  slack: '@slack/bolt',
+  discord: 'discord.js',
+  bullmq: 'bullmq',
+  ioredis: 'ioredis',
+  rssParser: 'rss-parser',
+  undici: 'undici',
+  nodeIo: 'node:fs',
+};
+
+function specifierFrom(file: string, key: string): string {
+  const target = TARGETS[key];
+  if (!target) return PACKAGES[key] ?? `unknown module ${key}`;
+  const path = relative(dirname(file), target).replace(/\.ts$/, '.js');
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+describe('every element against every module it forbids', async () => {
+  const config = (await import(pathToFileURL(resolve('eslint.config.js')).href)) as {
+    modules: Record<string, ModuleRule>;
+    elements: ElementRule[];
+  };
+  // One planted file per folder glob (a named file stands for itself).
+  const cases = config.elements.flatMap((element) =>
+    element.files.flatMap((glob) => {
+      const file = glob.endsWith('/**') ? `${glob.slice(0, -3)}/bad.ts` : glob;
+      return element.forbids.map((key) => ({ element: element.type, file, key, rule: config.modules[key]! }));
+    }),
+  );
+
+  it('has a target for every module the config names, and every relative target exists', () => {
+    for (const key of Object.keys(config.modules)) expect(TARGETS[key] ?? PACKAGES[key], key).toBeDefined();
+    for (const target of Object.values(TARGETS)) expect(existsSync(target), target).toBe(true);
+  });
+
+  it.each(cases)('$element $file: refuses $key, statically and dynamically', async ({ file, key, rule }) => {
+    const from = specifierFrom(file, key);
+    const planted = await problemsFor(file, `import { a } from '${from}';\nexport const b = a;\n`);
+    expect(
+      planted.filter((p) => p.startsWith(`${imports}: `) && p.includes(rule.message)),
+      from,
+    ).not.toEqual([]);
+    const dynamic = await problemsFor(file, `export const load = (): Promise<unknown> => import('${from}');\n`);
+    expect(
+      dynamic.filter((p) => p.startsWith(`${syntax}: `) && p.includes(rule.message)),
+      from,
+    ).not.toEqual([]);
+    const typeOnly = await problemsFor(file, `import type { A } from '${from}';\nexport type B = A;\n`);
+    if (rule.types)
+      expect(
+        typeOnly.filter((p) => p.includes(rule.message)),
+        from,
+      ).toEqual([]);
+    else
+      expect(
+        typeOnly.filter((p) => p.includes(rule.message)),
+        from,
+      ).not.toEqual([]);
   });
 });

@@ -44,6 +44,32 @@ describe('a strike is placed in the country the text names', () => {
     expect(regionsOf('Ukrainian aircraft struck enemy positions twelve times over the past day')).toEqual(['UA']);
   });
 
+  it("places an interception in the country whose air defence made it, and a side's hit assets nowhere", () => {
+    expect(regionsOf("Ukraine's air defence shot down nine of eleven Russian cruise missiles overnight")).toEqual(['UA']);
+    // The army acts on "the enemy", whose control points are hit where they stand: its own country.
+    expect(regionsOf('The army of Ukraine hit four enemy control points', 'Its aircraft struck depots of Russian troops.')).toEqual(['UA']);
+    // The country whose air defence was the target is not placed by it.
+    expect(regionsOf("Drones struck Russia's air defences near the island of Zmiinyi")).toEqual(['UA-51']);
+  });
+
+  it('reads a town that several towns share as the one in the region the story names', () => {
+    expect(regionsOf('Russian troops shelled Zolochiv in the Kharkiv region overnight')).toEqual(['UA-63']);
+    expect(regionsOf('Shelling of Zolochiv injures two', 'Russian artillery fired on the town, Kharkiv region officials said.')).toEqual([
+      'UA-63',
+    ]);
+    // A namesake the gazetteer lacks: the region right after the town places it.
+    expect(regionsOf('Drones hit Kamianka in the Zaporizhzhia region, damaging a school')).toEqual(['UA-23']);
+  });
+
+  it("keeps a city district named after another city and a diplomat's seat out of the regions", () => {
+    expect(regionsOf('A rocket hit a school in the Kyiv district of Kharkiv')).toEqual(['UA-63']);
+    expect(regionsOf('Missile strike on Kremenchuk', 'The US ambassador to Kyiv condemned the attack.')).toEqual(['UA-53']);
+  });
+
+  it('does not place a strike in the country of a side the other side calls the enemy', () => {
+    expect(regionsOf('Russian forces launched 40 missile strikes over the past day', 'The enemy also used rocket launchers.')).toEqual([]);
+  });
+
   it('keeps the attacker, a landmark and an earlier attack out of the regions', () => {
     expect(regionsOf('Iran fired missiles at Israel in retaliation for an airstrike in Syria')).toEqual(['IL']);
     expect(regionsOf('A drone attack set a depot ablaze in the Kaluga region, south of Moscow')).toEqual(['RU-KLU']);

@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import { analyzeStory } from '../../../src/classify/analyze-story.js';
-import { createIncidentAssigner } from '../../../src/cluster/assign-incidents.js';
 import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { configSchema } from '../../../src/config/index.js';
 import type { Analysis, StoryInput } from '../../../src/domain/index.js';
 import { describeError, isWirewatchError } from '../../../src/errors.js';
+import { createIncidentAssigner } from '../../../src/pipeline/assign-incidents.js';
 import type { CliCommand } from '../command.js';
 import { writeLine } from '../command.js';
 import { createProgress } from '../progress.js';
@@ -62,7 +62,7 @@ export const analyzeCommand: CliCommand = {
       try {
         const story = parseStoryLine(line, lineNumber);
         const analysis = analyzeStory(story);
-        out.push(toAnalyzeRecord(story, analysis, assigner.assign(story, analysis)));
+        out.push(toAnalyzeRecord(story, analysis, await assigner.assign(story, analysis)));
       } catch (error) {
         if (!isWirewatchError(error, 'input_invalid')) throw error;
         failed += 1;
@@ -74,7 +74,7 @@ export const analyzeCommand: CliCommand = {
     for (const record of out) {
       writeLine(
         io.stdout,
-        typeof record === 'string' ? record : JSON.stringify({ ...record, incident: assigner.resolve(record.incident) }),
+        typeof record === 'string' ? record : JSON.stringify({ ...record, incident: await assigner.resolve(record.incident) }),
       );
     }
     return failed > 0 ? 1 : 0;

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../support/cli.js';
+import { spawnWirewatchRun } from '../../support/cli.js';
 import { FakeDiscord } from '../../support/fake-discord.js';
-import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import { createTestRedis, deletePrefix, uniquePrefix } from '../../support/redis.js';
 
 let fake: FakeDiscord;
 let prefix: string;
@@ -20,19 +18,7 @@ afterEach(async () => {
 
 /** `wirewatch run` as a user starts it, stopped with SIGINT once `until` shows up in its log. */
 function run(token: string, until: string): Promise<{ code: number | null; logs: string }> {
-  const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/wirewatch.js'), 'run'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      REDIS_URL: TEST_REDIS_URL,
-      WIREWATCH_REDIS_PREFIX: prefix,
-      DISCORD_TOKEN: token,
-      DISCORD_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnWirewatchRun({ prefix, env: { DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl, LOG_FORMAT: 'json' } });
   let logs = '';
   let signalled = false;
   const collect = (d: Buffer) => {

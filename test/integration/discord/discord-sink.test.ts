@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeliveryRest, createDiscordSink } from '../../../adapters/discord/discord-sink.js';
 import { renderDiscordEmbed } from '../../../adapters/discord/render-embed.js';
 import type { ChannelAddress, Sink } from '../../../src/domain/delivery.js';
-import { isWirewatchError, type WirewatchError } from '../../../src/errors.js';
+import { isWirewatchError } from '../../../src/errors.js';
 import { silentLogger } from '../../../jobs/runtime/logger.js';
 import { strikeAlert } from '../../fixtures/alerts/alert-messages.js';
+import { codedFailure } from '../../support/coded-failure.js';
 import { FakeDiscord } from '../../support/fake-discord.js';
 
 const channelA: ChannelAddress = { platform: 'discord', workspace: '900000000000000001', channel: '700000000000000001' };
@@ -22,16 +23,6 @@ beforeEach(async () => {
   });
 });
 afterEach(() => fake.close());
-
-async function failure(promise: Promise<unknown>): Promise<WirewatchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isWirewatchError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a coded error');
-}
 
 describe('Discord sink', () => {
   it('posts the rendered embed, then edits that same message for a new version', async () => {
@@ -65,7 +56,7 @@ describe('Discord sink', () => {
         'x-ratelimit-scope': 'user',
       },
     });
-    const limited = await failure(sink.post(channelA, strikeAlert));
+    const limited = await codedFailure(sink.post(channelA, strikeAlert));
     expect(limited.code).toBe('delivery_rate_limited');
     expect(limited.detail?.retryAfterMs).toBeGreaterThanOrEqual(12_500);
     expect(limited.detail?.retryAfterMs).toBeLessThanOrEqual(14_000);
@@ -86,10 +77,10 @@ describe('Discord sink', () => {
       body: { message: 'You are being rate limited.', retry_after: 20, global: true },
       headers: { 'retry-after': '20', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
     });
-    const limited = await failure(sink.post(channelA, strikeAlert));
+    const limited = await codedFailure(sink.post(channelA, strikeAlert));
     expect(limited.code).toBe('delivery_rate_limited');
     expect(limited.detail?.scope).toBe('global');
-    const other = await failure(sink.post(channelB, strikeAlert));
+    const other = await codedFailure(sink.post(channelB, strikeAlert));
     expect(other.detail?.scope).toBe('global');
     expect(fake.requestsTo('POST', new RegExp(`^/channels/${channelB.channel}/`))).toHaveLength(0);
   });
@@ -100,22 +91,22 @@ describe('Discord sink', () => {
     [403, 50013, 'Missing Permissions', 'missing_permissions'],
   ])('HTTP %i code %i (%s) is a permanent failure with reason %s', async (status, code, message, reason) => {
     fake.script(`POST /channels/${channelA.channel}/messages`, { status, body: { message, code } });
-    const error = await failure(sink.post(channelA, strikeAlert));
+    const error = await codedFailure(sink.post(channelA, strikeAlert));
     expect(error.code).toBe('delivery_permanent');
     expect(error.detail).toMatchObject({ reason, discordCode: code, status });
   });
 
   it('an edit of a deleted message says so', async () => {
-    const error = await failure(sink.edit({ platform: 'discord', channel: channelA.channel, messageId: '123' }, strikeAlert));
+    const error = await codedFailure(sink.edit({ platform: 'discord', channel: channelA.channel, messageId: '123' }, strikeAlert));
     expect(error.detail).toMatchObject({ reason: 'unknown_message' });
   });
 
   it('a server error is transient and a refused token permanent', async () => {
     fake.script(`POST /channels/${channelA.channel}/messages`, { status: 500, body: {} }, { status: 502, body: {} });
-    expect((await failure(sink.post(channelA, strikeAlert))).code).toBe('delivery_failed');
+    expect((await codedFailure(sink.post(channelA, strikeAlert))).code).toBe('delivery_failed');
 
     const badToken = createDiscordSink({ rest: createDeliveryRest({ token: 'wrong', apiUrl: fake.apiUrl }), logger: silentLogger });
-    expect((await failure(badToken.post(channelB, strikeAlert))).detail).toMatchObject({ reason: 'invalid_token', status: 401 });
+    expect((await codedFailure(badToken.post(channelB, strikeAlert))).detail).toMatchObject({ reason: 'invalid_token', status: 401 });
   });
 
   it('sends operator notices to the admin channel as plain, silent text', async () => {

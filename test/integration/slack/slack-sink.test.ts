@@ -3,23 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderSlackAlert } from '../../../adapters/slack/render-slack-alert.js';
 import { createSlackRuntime } from '../../../adapters/slack/slack-runtime.js';
 import type { ChannelAddress } from '../../../src/domain/index.js';
-import { isWirewatchError, type WirewatchError } from '../../../src/errors.js';
 import { formatAlert } from '../../../src/format/format-alert.js';
 import { buchaStrike } from '../../fixtures/alerts/incidents.js';
+import { codedFailure } from '../../support/coded-failure.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 
 const logger = pino({ level: 'silent' });
 const channel = (id: string): ChannelAddress => ({ platform: 'slack', workspace: 'T0ACME', channel: id });
-
-async function failure(promise: Promise<unknown>): Promise<WirewatchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isWirewatchError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Slack sink against a fake Slack Web API', () => {
   let fake: FakeSlack;
@@ -56,7 +46,7 @@ describe('Slack sink against a fake Slack Web API', () => {
     const alert = formatAlert(buchaStrike());
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 3 }, 'C0BUSY');
 
-    const limited = await failure(sink.post(channel('C0BUSY'), alert));
+    const limited = await codedFailure(sink.post(channel('C0BUSY'), alert));
     expect(limited.code).toBe('delivery_rate_limited');
     expect(limited.detail?.retryAfterMs).toBe(3000);
     expect(limited.detail?.scope).toBe('channel');
@@ -64,7 +54,7 @@ describe('Slack sink against a fake Slack Web API', () => {
     await expect(sink.post(channel('C0CALM'), alert)).resolves.toMatchObject({ channel: 'C0CALM' });
 
     now += 2_999;
-    const held = await failure(sink.post(channel('C0BUSY'), alert));
+    const held = await codedFailure(sink.post(channel('C0BUSY'), alert));
     expect(held.code).toBe('delivery_rate_limited');
     expect(held.detail?.retryAfterMs).toBe(1);
     expect(fake.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0BUSY')).toHaveLength(1);
@@ -79,7 +69,7 @@ describe('Slack sink against a fake Slack Web API', () => {
     async (reason) => {
       const { sink } = runtime();
       fake.failNext('chat.postMessage', { error: reason });
-      const error = await failure(sink.post(channel('C0GONE'), formatAlert(buchaStrike())));
+      const error = await codedFailure(sink.post(channel('C0GONE'), formatAlert(buchaStrike())));
       expect(error.code).toBe('delivery_permanent');
       expect(error.detail).toMatchObject({ reason, scope: 'channel' });
     },
@@ -87,11 +77,11 @@ describe('Slack sink against a fake Slack Web API', () => {
 
   it('treats a vanished message as permanent for that message only, and a Slack hiccup as transient', async () => {
     const { sink } = runtime();
-    const gone = await failure(sink.edit({ platform: 'slack', channel: 'C0NEWS', messageId: '1.0001' }, formatAlert(buchaStrike())));
+    const gone = await codedFailure(sink.edit({ platform: 'slack', channel: 'C0NEWS', messageId: '1.0001' }, formatAlert(buchaStrike())));
     expect(gone.code).toBe('delivery_permanent');
     expect(gone.detail).toMatchObject({ reason: 'message_not_found', scope: 'message' });
     fake.failNext('chat.postMessage', { error: 'internal_error' });
-    expect((await failure(sink.post(channel('C0NEWS'), formatAlert(buchaStrike())))).code).toBe('delivery_failed');
+    expect((await codedFailure(sink.post(channel('C0NEWS'), formatAlert(buchaStrike())))).code).toBe('delivery_failed');
   });
 
   it('sends operator notices to the admin channel as plain escaped text', async () => {

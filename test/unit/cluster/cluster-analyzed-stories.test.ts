@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeStory } from '../../../src/classify/analyze-story.js';
-import { clusterReports } from '../../../src/cluster/incident-book.js';
 import { toIncidentReport } from '../../../src/cluster/incident-report.js';
 import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
+import { clusterReports } from '../../../src/pipeline/assign-incidents.js';
 import { INCIDENT_STORIES } from '../../fixtures/incidents/index.js';
 import { runWirewatch } from '../../support/cli.js';
 import { scorePairwise } from '../../support/pairwise.js';
@@ -10,13 +10,13 @@ import { scorePairwise } from '../../support/pairwise.js';
 // The same fixtures, analysed by the real classifier and extractor instead of by hand: what
 // `wirewatch analyze` and the story worker actually see.
 describe('clustering stories analysed by analyzeStory', () => {
-  it('keeps pairwise precision and recall at 0.9 or better', () => {
+  it('keeps pairwise precision and recall at 0.9 or better', async () => {
     const now = Date.parse('2025-04-01T00:00:00Z');
     const reports = INCIDENT_STORIES.map((f) =>
       toIncidentReport(f.story, analyzeStory({ title: f.story.title, summary: f.story.summary }), now),
     );
     expect(reports.every((r) => r.analysis.kinds.length > 0)).toBe(true);
-    const ids = clusterReports(reports, createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 }), now);
+    const ids = await clusterReports(reports, createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 }), now);
     const score = scorePairwise(
       ids,
       INCIDENT_STORIES.map((f) => f.event),

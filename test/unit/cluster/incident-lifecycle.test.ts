@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clusterReports, IncidentBook } from '../../../src/cluster/incident-book.js';
 import { toIncidentReport, type IncidentReport } from '../../../src/cluster/incident-report.js';
 import { MAX_KEPT_SOURCES } from '../../../src/cluster/bound-sources.js';
 import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { comparePair } from '../../../src/cluster/pair-evidence.js';
 import type { Analysis } from '../../../src/domain/index.js';
+import { clusterReports, createMemoryPipeline } from '../../../src/pipeline/assign-incidents.js';
+import type { ProcessOutcome } from '../../../src/pipeline/process-story.js';
 import { strikeReport, type FixtureReport } from '../../fixtures/incidents/build-report.js';
 import { BRIDGE_FIRST, BRIDGE_REPORT, BRIDGE_VAGUE } from '../../fixtures/incidents/bridge-stories.js';
 
@@ -12,6 +13,9 @@ const NOW = Date.parse('2025-08-01T00:00:00Z');
 const policy = createMatchPolicy({ strikeWindowHours: 12, negotiationWindowHours: 72 });
 const reportOf = (f: FixtureReport): IncidentReport => toIncidentReport(f.story, f.analysis, NOW);
 const windows = { sameEventMs: policy.strikeWindowMs, followUpMs: policy.followUpMs };
+const incidentOf = (outcome: ProcessOutcome) => ('incident' in outcome ? outcome.incident : undefined);
+const allIncidents = async (pipeline: ReturnType<typeof createMemoryPipeline>) =>
+  (await pipeline.incidents.list({ limit: 1000 })).incidents;
 
 /** A reaction the classifier gave no kind: no regions, no facts. */
 function unlabelled(f: FixtureReport): FixtureReport {
@@ -96,9 +100,9 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 /** The partition as sorted groups of story ids, independent of incident names. */
-function partitionOf(fixtures: readonly FixtureReport[]): string {
+async function partitionOf(fixtures: readonly FixtureReport[]): Promise<string> {
   const reports = fixtures.map(reportOf);
-  const ids = clusterReports(reports, policy, NOW);
+  const ids = await clusterReports(reports, policy, NOW);
   const groups = new Map<string, string[]>();
   ids.forEach((id, i) => groups.set(id, [...(groups.get(id) ?? []), fixtures[i]!.event]));
   return [...groups.values()]
@@ -108,25 +112,25 @@ function partitionOf(fixtures: readonly FixtureReport[]): string {
 }
 
 describe('incident partition', () => {
-  it('is the same in 20 shuffled orders: the attack in one incident, the other attack apart', () => {
+  it('is the same in 20 shuffled orders: the attack in one incident, the other attack apart', async () => {
     const partitions = new Set<string>();
-    for (let seed = 1; seed <= 20; seed++) partitions.add(partitionOf(shuffled(POLTAVA, seed * 7919)));
+    for (let seed = 1; seed <= 20; seed++) partitions.add(await partitionOf(shuffled(POLTAVA, seed * 7919)));
     expect([...partitions]).toEqual(['depot,depot,depot,depot,depot,depot | school']);
   });
 
-  it('takes a reaction with no kind as a follow-up, but never opens an alert for one', () => {
-    const book = new IncidentBook(policy);
+  it('takes a reaction with no kind as a follow-up, but never opens an alert for one', async () => {
+    const book = createMemoryPipeline(policy, NOW);
     const reaction = POLTAVA[4]!;
-    expect(book.addReport(reportOf({ ...reaction, story: { ...reaction.story, id: 'lonely' } }), NOW)?.incident.kinds).toEqual([]);
-    for (const f of POLTAVA.slice(0, 4)) book.addReport(reportOf(f), NOW);
-    const joined = book.addReport(reportOf(reaction), NOW);
-    expect(joined?.incident.kinds).toEqual(['strike']);
-    expect(joined?.incident.sources.map((s) => s.outlet)).toContain('Capital Post');
+    expect(incidentOf(await book.process(reportOf({ ...reaction, story: { ...reaction.story, id: 'lonely' } })))?.kinds).toEqual([]);
+    for (const f of POLTAVA.slice(0, 4)) await book.process(reportOf(f));
+    const joined = incidentOf(await book.process(reportOf(reaction)));
+    expect(joined?.kinds).toEqual(['strike']);
+    expect(joined?.sources.map((s) => s.outlet)).toContain('Capital Post');
   });
 });
 
 describe('incident lifetime', () => {
-  it('stops taking follow-ups once an incident would span more than maxLifetimeHours', () => {
+  it('stops taking follow-ups once an incident would span more than maxLifetimeHours', async () => {
     // The same depot "hit again" every ten hours for eight days: each report is within the window
     // of the one before, so without a cap from firstSeen one incident would absorb all of them.
     const daily = Array.from({ length: 20 }, (_, step) =>
@@ -139,16 +143,17 @@ describe('incident lifetime', () => {
         { regions: ['UA-53'], targets: ['railway'] },
       ),
     );
-    const book = new IncidentBook(policy);
-    for (const f of daily) book.addReport(reportOf(f), NOW);
-    const spans = book.list().map((i) => Date.parse(i.lastSeen) - Date.parse(i.firstSeen));
-    expect(book.list().length).toBeGreaterThan(1);
+    const book = createMemoryPipeline(policy, NOW);
+    for (const f of daily) await book.process(reportOf(f));
+    const incidents = await allIncidents(book);
+    const spans = incidents.map((i) => Date.parse(i.lastSeen) - Date.parse(i.firstSeen));
+    expect(incidents.length).toBeGreaterThan(1);
     for (const span of spans) expect(span).toBeLessThanOrEqual(policy.maxLifetimeMs);
   });
 });
 
 describe('bounded sources', () => {
-  it('keeps the first, the most credible and the newest reports and counts the rest', () => {
+  it('keeps the first, the most credible and the newest reports and counts the rest', async () => {
     const many = Array.from({ length: 100 }, (_, i) =>
       strikeReport(
         'depot',
@@ -159,10 +164,11 @@ describe('bounded sources', () => {
         { regions: ['UA-53'], targets: ['railway'], killed: i === 40 ? 9 : 3 },
       ),
     );
-    const book = new IncidentBook(policy);
-    for (const f of many) book.addReport(reportOf(f), NOW);
-    const [incident] = book.list();
-    expect(book.list()).toHaveLength(1);
+    const book = createMemoryPipeline(policy, NOW);
+    for (const f of many) await book.process(reportOf(f));
+    const incidents = await allIncidents(book);
+    const [incident] = incidents;
+    expect(incidents).toHaveLength(1);
     expect(incident?.sources).toHaveLength(MAX_KEPT_SOURCES);
     expect(incident?.omittedSources).toBe(100 - MAX_KEPT_SOURCES);
     const outlets = incident?.sources.map((s) => s.outlet) ?? [];
@@ -176,25 +182,27 @@ describe('bounded sources', () => {
 describe('merging bridged incidents', () => {
   const [first, vague, bridge] = [BRIDGE_FIRST, BRIDGE_VAGUE, BRIDGE_REPORT];
 
-  it('folds the younger incident into the older one when a report joins both', () => {
+  it('folds the younger incident into the older one when a report joins both', async () => {
     const [a, b, r] = [first, vague, bridge].map(reportOf) as [IncidentReport, IncidentReport, IncidentReport];
     // The two first reports alone are not enough alike; the third is like each of them.
     expect(comparePair(a.signature, b.signature, policy.pairWeights, windows, policy.ancestorsOf).links).toBe(false);
     expect(comparePair(r.signature, a.signature, policy.pairWeights, windows, policy.ancestorsOf).links).toBe(true);
     expect(comparePair(r.signature, b.signature, policy.pairWeights, windows, policy.ancestorsOf).links).toBe(true);
-    const book = new IncidentBook(policy);
-    const older = book.addReport(a, NOW)!.incident;
-    const younger = book.addReport(b, NOW)!.incident;
+    const book = createMemoryPipeline(policy, NOW);
+    const older = incidentOf(await book.process(a))!;
+    const younger = incidentOf(await book.process(b))!;
     expect(younger.id).not.toBe(older.id);
-    const entry = book.addReport(r, NOW)!;
+    const entry = await book.process(r);
+    if (entry.outcome !== 'updated') throw new Error(`expected a merge, got ${entry.outcome}`);
+    expect(entry.retired).toEqual([younger.id]);
     expect(entry.incident.id).toBe(older.id);
     expect(entry.incident.version).toBe(older.version + 1);
     expect(entry.changes[0]).toEqual({ field: 'merged', from: younger.id, to: older.id });
     expect(entry.incident.mergedFrom).toEqual([younger.id]);
     expect(entry.incident.sources.map((s) => s.outlet).sort()).toEqual(['Global Desk', 'Wire One', 'Wire Two']);
-    const retired = book.get(younger.id);
+    const retired = await book.incidents.getIncident(younger.id);
     expect(retired?.mergedInto).toBe(older.id);
     expect(retired?.history.at(-1)?.changes).toEqual([{ field: 'merged', to: older.id }]);
-    expect(book.resolve(younger.id)).toBe(older.id);
+    expect(await clusterReports([a, b, r], policy, NOW)).toEqual([a.story.id, a.story.id, a.story.id]);
   });
 });

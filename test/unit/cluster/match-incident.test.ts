@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clusterReports, IncidentBook } from '../../../src/cluster/incident-book.js';
 import { toIncidentReport, type IncidentReport } from '../../../src/cluster/incident-report.js';
 import { compareWithIncident, matchIncident } from '../../../src/cluster/match-incident.js';
 import { openIncident } from '../../../src/cluster/merge-incident.js';
 import { createMatchPolicy } from '../../../src/cluster/match-policy.js';
 import { regionsNest, ancestorsFromCode } from '../../../src/cluster/region-lineage.js';
+import { clusterReports, createMemoryPipeline } from '../../../src/pipeline/assign-incidents.js';
 import { INCIDENT_STORIES, type FixtureReport } from '../../fixtures/incidents/index.js';
 import { strikeReport } from '../../fixtures/incidents/build-report.js';
 import { scorePairwise } from '../../support/pairwise.js';
@@ -20,30 +20,30 @@ function clusterOf(event: string, ids: readonly string[]): Set<string> {
 }
 
 describe('matchIncident on the hand-written multi-outlet fixtures', () => {
-  it('puts every report of one event into one incident and keeps events apart', () => {
-    const ids = clusterReports(reports, policy, NOW);
+  it('puts every report of one event into one incident and keeps events apart', async () => {
+    const ids = await clusterReports(reports, policy, NOW);
     const score = scorePairwise(ids, truth);
     expect(score.precision).toBeGreaterThanOrEqual(0.95);
     expect(score.recall).toBeGreaterThanOrEqual(0.95);
     expect(new Set(ids).size).toBeLessThanOrEqual(new Set(truth).size + 1);
   });
 
-  it('is measured, not guessed: too low a threshold merges near-misses, too high splits events', () => {
+  it('is measured, not guessed: too low a threshold merges near-misses, too high splits events', async () => {
     const at = (threshold: number) => ({ ...policy, minSimilarity: threshold, pairWeights: { ...policy.pairWeights, threshold } });
-    const loose = scorePairwise(clusterReports(reports, at(-1), NOW), truth);
-    const strict = scorePairwise(clusterReports(reports, at(1.5), NOW), truth);
+    const loose = scorePairwise(await clusterReports(reports, at(-1), NOW), truth);
+    const strict = scorePairwise(await clusterReports(reports, at(1.5), NOW), truth);
     expect(loose.precision).toBeLessThan(0.9);
     expect(strict.recall).toBeLessThan(0.5);
   });
 
-  it('joins a follow-up ("death toll rises") to the incident it follows', () => {
-    const ids = clusterReports(reports, policy, NOW);
+  it('joins a follow-up ("death toll rises") to the incident it follows', async () => {
+    const ids = await clusterReports(reports, policy, NOW);
     expect(clusterOf('bucha-drone', ids).size).toBe(1);
     expect(clusterOf('odesa-port', ids).size).toBe(1);
   });
 
-  it('keeps two attacks on one city the same day apart when targets and times differ', () => {
-    const ids = clusterReports(reports, policy, NOW);
+  it('keeps two attacks on one city the same day apart when targets and times differ', async () => {
+    const ids = await clusterReports(reports, policy, NOW);
     for (const [a, b] of [
       ['kharkiv-hospital', 'kharkiv-rail'],
       ['odesa-port', 'odesa-energy'],
@@ -152,12 +152,14 @@ describe('region lineage', () => {
   });
 });
 
-describe('IncidentBook', () => {
-  it('reports what changed when a report joins', () => {
-    const book = new IncidentBook(policy);
-    const entries = INCIDENT_STORIES.filter((f) => f.event === 'bucha-drone').map((f) => book.addReport(reportOf(f), NOW));
-    expect(entries[0]?.opened).toBe(true);
-    expect(entries.at(-1)?.changes).toContainEqual({ field: 'casualties.killed', from: 1, to: 3 });
-    expect(book.list()).toHaveLength(1);
+describe('the in-memory pipeline', () => {
+  it('reports what changed when a report joins', async () => {
+    const pipeline = createMemoryPipeline(policy, NOW);
+    const entries = [];
+    for (const f of INCIDENT_STORIES.filter((f) => f.event === 'bucha-drone')) entries.push(await pipeline.process(reportOf(f)));
+    expect(entries[0]?.outcome).toBe('opened');
+    const last = entries.at(-1);
+    expect(last && 'changes' in last ? last.changes : []).toContainEqual({ field: 'casualties.killed', from: 1, to: 3 });
+    expect((await pipeline.incidents.list({ limit: 10 })).incidents).toHaveLength(1);
   });
 });
