@@ -24,7 +24,7 @@ export function describeSubscriptionQuery(
 
 /** The index query for an incident's recipients: where it struck, the talks' parties, its severity. */
 export function describeRecipientQuery(
-  incident: Pick<Incident, 'kinds' | 'regions' | 'facts' | 'severity'>,
+  incident: Pick<Incident, 'kinds' | 'regions' | 'facts' | 'severity'> & Partial<Pick<Incident, 'reports'>>,
   ancestorsOf: (code: string) => string[],
 ): RecipientQuery {
   return { ...describeSubscriptionQuery(incident, ancestorsOf), severity: incident.severity };
