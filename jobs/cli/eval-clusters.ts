@@ -9,7 +9,11 @@ import { configSchema } from '../../src/config/index.js';
 // `--ablate` the figures with each weight left out.
 export const DEFAULT_CLUSTER_SET = '../shared/corpus/clusters-dev.jsonl';
 
-export async function runClusterEval(file: string | undefined, options: { json: boolean; cv: boolean; ablate: boolean }): Promise<number> {
+export async function runClusterEval(
+  file: string | undefined,
+  options: { json: boolean; cv: boolean; ablate: boolean },
+  onFold?: (done: number, total: number) => void,
+): Promise<number> {
   const path = file ?? DEFAULT_CLUSTER_SET;
   const stories = parseClusterSet(await readFile(path, 'utf8'));
   const policy = createMatchPolicy(configSchema.parse({}).incidents);
@@ -17,7 +21,7 @@ export async function runClusterEval(file: string | undefined, options: { json: 
   const now = Date.now();
   const report = await evaluateClustering(stories, policy, now);
   const prepared = options.cv || options.ablate ? prepareStories(stories, now) : [];
-  const cv = options.cv ? await crossValidate(prepared, policy, now) : undefined;
+  const cv = options.cv ? await crossValidate(prepared, policy, now, undefined, onFold) : undefined;
   const ablation = options.ablate ? await ablateWeights(prepared, policy, now) : undefined;
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ ...report, crossValidation: cv, ablation })}\n`);

@@ -7,19 +7,42 @@ import { DEFAULT_CORPUS_DIR, readCorpusFile } from '../../src/learn/corpus-files
 import { pickClassifier, runCrossValidation } from '../../src/learn/cv-evaluation.js';
 import { dirname, basename } from 'node:path';
 import { runClusterEval } from './eval-clusters.js';
+import { createProgress } from './progress.js';
 
-// `npm run eval -- [file.jsonl] [--json] [--classifier rules|model] [--cv K] [--corpus DIR] [--worst N]`:
+// `npm run eval -- [file.jsonl] [--json] [--classifier rules|model] [--cv K] [--corpus DIR] [--worst N] [--progress]`:
 // scores analyzeStory on a labelled corpus (dev.jsonl by default), or cross-validates with --cv;
-// `--clusters [file]` scores incident matching instead.
+// `--clusters [file]` scores incident matching instead. Progress goes to stderr at a terminal, or
+// anywhere with --progress; stdout carries only the report.
+const progressOn = (stage: string, force: boolean) => createProgress(process.stderr, stage, Date.now, force);
+
 async function main(argv: string[]): Promise<number> {
   // `--clusters` has its own flags (its `--cv` is leave-one-event-out, without a fold count).
   if (argv.includes('--clusters')) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, clusters: { type: 'boolean' }, cv: { type: 'boolean' }, ablate: { type: 'boolean' } },
+      options: {
+        json: { type: 'boolean' },
+        clusters: { type: 'boolean' },
+        cv: { type: 'boolean' },
+        ablate: { type: 'boolean' },
+        progress: { type: 'boolean' },
+      },
       allowPositionals: true,
     });
-    return runClusterEval(positionals[0], { json: values.json === true, cv: values.cv === true, ablate: values.ablate === true });
+    const progress = progressOn('held-out events done', values.progress === true);
+    try {
+      return await runClusterEval(
+        positionals[0],
+        { json: values.json === true, cv: values.cv === true, ablate: values.ablate === true },
+        (done, total) => {
+          progress.tick(done, total);
+          // The report follows on stdout right away: clear the line first.
+          if (done === total) progress.end();
+        },
+      );
+    } finally {
+      progress.end();
+    }
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -29,21 +52,33 @@ async function main(argv: string[]): Promise<number> {
       cv: { type: 'string' },
       corpus: { type: 'string' },
       worst: { type: 'string' },
+      progress: { type: 'boolean' },
     },
     allowPositionals: true,
   });
   const { name, classifier } = pickClassifier(values.classifier);
   const dir = values.corpus ?? DEFAULT_CORPUS_DIR;
+  const progress = progressOn('scored', values.progress === true);
   if (values.cv !== undefined) {
-    process.stdout.write(`${runCrossValidation(dir, Number(values.cv), name, Number(values.worst ?? '8'))}\n`);
+    let report: string;
+    try {
+      report = runCrossValidation(dir, Number(values.cv), name, Number(values.worst ?? '8'), (stage, done, total) =>
+        progress.tick(done, total, stage),
+      );
+    } finally {
+      progress.end();
+    }
+    process.stdout.write(`${report}\n`);
     return 0;
   }
   const file = positionals[0];
   const gold = (file === undefined ? readCorpusFile(dir, 'dev.jsonl') : readCorpusFile(dirname(file), basename(file))).stories;
-  const predicted = gold.map((item) => {
+  const predicted = gold.map((item, i) => {
     const analysis = analyzeStory(item, classifier);
+    progress.tick(i + 1, gold.length);
     return { id: item.id, kinds: analysis.kinds, regions: analysis.regions.map((r) => r.code) };
   });
+  progress.end();
   const report = evaluatePredictions(gold, predicted);
   const source = `${file ?? `${dir}/dev.jsonl`} (${name} classifier)`;
   process.stdout.write(`${values.json === true ? JSON.stringify(report) : formatEvaluationReport(report, source)}\n`);

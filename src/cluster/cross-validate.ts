@@ -42,6 +42,8 @@ export async function crossValidate(
   policy: MatchPolicy,
   now: number,
   grid: WeightGrid = DEFAULT_GRID,
+  /** Hears how many held-out events are done (0 at the start), for a progress line. */
+  onFold?: (done: number, total: number) => void,
 ): Promise<CrossValidation> {
   const candidates = expandGrid(grid);
   const events = [...new Set(prepared.map((p) => p.story.event))].filter((e) => !isDistractor(e));
@@ -56,10 +58,12 @@ export async function crossValidate(
     return best?.weights ?? {};
   };
   const folds: FoldResult[] = [];
+  onFold?.(0, events.length);
   for (const event of events) {
     const chosen = await choose(prepared.filter((p) => p.story.event !== event));
     const held = (await scorePrepared(prepared, at(chosen), now)).events.find((e) => e.event === event);
     folds.push({ event, chosen, pairs: held?.pairs ?? toScore(0, 0, 0) });
+    onFold?.(folds.length, events.length);
   }
   const sum = (key: 'tp' | 'fp' | 'fn') => folds.reduce((n, f) => n + f.pairs[key], 0);
   return { folds, pairs: toScore(sum('tp'), sum('fp'), sum('fn')), chosen: await choose(prepared) };

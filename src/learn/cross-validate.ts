@@ -105,15 +105,18 @@ export interface CrossValidation {
 /**
  * K-fold cross-validation of the whole pipeline (`analyzeStory` with the fold's classifier), so
  * region figures count too. `makeClassifier` gets the training indices of a fold; rules ignore them.
+ * `onFold` hears how many folds are done (0 at the start), for a progress line.
  */
 export function crossValidate(
   items: readonly PreparedItem[],
   folds: readonly number[],
   k: number,
   makeClassifier: (train: number[]) => Classifier,
+  onFold?: (done: number, total: number) => void,
 ): CrossValidation {
   const reports: EvaluationReport[] = [];
   const scored: ScoredItem[] = [];
+  onFold?.(0, k);
   for (let f = 0; f < k; f++) {
     const train = items.map((_, i) => i).filter((i) => folds[i] !== f);
     const test = items.filter((_, i) => folds[i] === f);
@@ -130,6 +133,7 @@ export function crossValidate(
         predicted,
       ),
     );
+    onFold?.(f + 1, k);
   }
   return { folds: reports, items: scored };
 }

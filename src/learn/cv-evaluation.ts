@@ -17,19 +17,23 @@ export function pickClassifier(name: string | undefined): { name: ClassifierName
   throw new WirewatchError('cli_usage', `--classifier must be rules or model, not ${name}`);
 }
 
+/** Hears which stage a long evaluation is in and how far it got (a progress line on stderr). */
+export type EvalProgress = (stage: string, done: number, total: number) => void;
+
 /**
  * `npm run eval -- --cv K`: K-fold cross-validation of the pipeline on train + dev (a model is
  * retrained per fold with the committed model's feature set), dev's out-of-fold figures apart,
  * then recent.jsonl scored by a model fitted on train + dev alone.
  */
-export function runCrossValidation(dir: string, k: number, name: ClassifierName, worst: number): string {
+export function runCrossValidation(dir: string, k: number, name: ClassifierName, worst: number, progress?: EvalProgress): string {
   if (!Number.isInteger(k) || k < 2) throw new WirewatchError('cli_usage', `--cv needs a whole number of folds ≥ 2, not ${k}`);
   const { stories } = readTrainingCorpus(dir);
+  progress?.('preparing train + dev', 0, stories.length);
   const items = prepareItems(stories);
   const folds = assignFolds(stories, k);
   const make =
     name === 'rules' ? () => RULES_CLASSIFIER : modelFactory(items, committedModel().model.featureSet, folds, DEFAULT_TRAIN_OPTIONS);
-  const cv = crossValidate(items, folds, k, make);
+  const cv = crossValidate(items, folds, k, make, (done, total) => progress?.('cross-validation folds done', done, total));
   const devIds = new Set(readCorpusFile(dir, 'dev.jsonl').stories.map((s) => s.id));
   const lines = [
     `Cross-validation of the ${name} classifier${name === 'model' ? ` (${committedModel().model.featureSet})` : ''}: ${k} folds over train + dev (${stories.length} items; one event's stories in one fold)`,
@@ -52,6 +56,7 @@ export function runCrossValidation(dir: string, k: number, name: ClassifierName,
   try {
     // The committed model also learned from recent.jsonl: score it with the same set fitted on
     // train + dev alone, as `npm run train` does.
+    progress?.('scoring recent.jsonl', 0, 1);
     const classifier = name === 'rules' ? RULES_CLASSIFIER : make(items.map((_, i) => i));
     const recent = scoreCorpus(readCorpusFile(dir, 'recent.jsonl').stories, classifier);
     lines.push(

@@ -17,8 +17,13 @@ export function runWirewatch(
   args: string[],
   options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {},
 ): Promise<CliResult> {
+  return runNode([BIN, ...args], options);
+}
+
+/** Runs `node <args>` (a script, or `--import tsx file.ts`) with a small environment, collecting its output. */
+export function runNode(args: string[], options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

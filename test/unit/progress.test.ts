@@ -29,4 +29,28 @@ describe('CLI progress', () => {
     progress.end();
     expect(out.text()).toBe('');
   });
+
+  it('forced on a pipe (--progress): whole lines at most once a second, the last count at the end, a stage label', () => {
+    const out = capture(false);
+    let now = 0;
+    const progress = createProgress(out.stream, 'scored', () => now, true);
+    progress.tick(1, 4);
+    now += 500;
+    progress.tick(2, 4); // within the second: held back
+    now += 600;
+    progress.tick(3, 4, 'folds done');
+    progress.tick(4, 4, 'folds done'); // held back, written by end()
+    progress.end();
+    progress.end(); // idempotent
+    expect(out.text()).toBe('scored: 1/4\nfolds done: 3/4\nfolds done: 4/4\n');
+  });
+
+  it('ending twice on a terminal clears the line once', () => {
+    const out = capture(true);
+    const progress = createProgress(out.stream, 'x', () => 1_000);
+    progress.tick(1);
+    progress.end();
+    progress.end();
+    expect(out.text()).toBe('\r\x1b[2Kx: 1\r\x1b[2K');
+  });
 });
