@@ -37,6 +37,13 @@ export interface FanOutDeps {
  * by subscription, through the region and country indexes — never a scan.
  */
 export async function fanOutIncident(incident: Incident, deps: FanOutDeps): Promise<DeliverJobData[]> {
+  const jobs = await planFanOut(incident, deps);
+  await enqueueDeliveries(jobs, deps);
+  return jobs;
+}
+
+/** The deliver jobs one incident version needs (reads only: nothing is recorded or enqueued). */
+export async function planFanOut(incident: Incident, deps: FanOutDeps): Promise<DeliverJobData[]> {
   const shownIn = await deps.log.targets(incident.id);
   const targets = new Map<string, ChannelAddress>();
   if (incident.mergedInto) {
@@ -51,14 +58,16 @@ export async function fanOutIncident(incident: Incident, deps: FanOutDeps): Prom
     if (everything) deps.onCatchAll?.();
     if (everything || shownIn.includes(CONSOLE_TARGET)) targets.set(CONSOLE_TARGET, CONSOLE_FEED);
   }
-  const jobs = [...targets].map(([target, channel]) => ({ incidentId: incident.id, version: incident.version, target, channel }));
-  if (jobs.length > 0) {
-    await deps.order?.record(jobs.map((data) => ({ target: data.target, jobId: deliverJobId(data) })));
-    await deps.queue.addBulk(
-      jobs.map((data) => ({ name: DELIVER_JOB_NAME, data, opts: { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(data) } })),
-    );
-  }
-  return jobs;
+  return [...targets].map(([target, channel]) => ({ incidentId: incident.id, version: incident.version, target, channel }));
+}
+
+/** Records the jobs in each channel's order, in the order given, then enqueues them in one bulk. */
+export async function enqueueDeliveries(jobs: readonly DeliverJobData[], deps: Pick<FanOutDeps, 'queue' | 'order'>): Promise<void> {
+  if (jobs.length === 0) return;
+  await deps.order?.record(jobs.map((data) => ({ target: data.target, jobId: deliverJobId(data) })));
+  await deps.queue.addBulk(
+    jobs.map((data) => ({ name: DELIVER_JOB_NAME, data, opts: { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(data) } })),
+  );
 }
 
 export interface ChangeConsumer {
@@ -85,16 +94,21 @@ export async function startChangeConsumer(
   }
   let running = true;
   let lastClaim = 0;
+  // A batch is planned concurrently (reads), then recorded and enqueued at once in stream order,
+  // so per-channel order still follows commit order. Handling entries one by one cost ~8 round
+  // trips each, in series: the 10th story of a burst waited ~150 ms for the nine before it.
   const handle = async (entries: [string, string[]][]) => {
-    for (const [id, fields] of entries) {
-      const incidentId = fieldOf(fields, 'incident');
-      const at = Number(id.split('-')[0]);
-      if (incidentId && at >= deps.clock() - deps.maxAgeMs) {
+    if (entries.length === 0) return;
+    const plans = await Promise.all(
+      entries.map(async ([id, fields]) => {
+        const incidentId = fieldOf(fields, 'incident');
+        if (!incidentId || Number(id.split('-')[0]) < deps.clock() - deps.maxAgeMs) return [];
         const incident = await deps.getIncident(incidentId);
-        if (incident) await fanOutIncident(incident, deps);
-      }
-      await reader.xack(streamKey, GROUP, id);
-    }
+        return incident ? planFanOut(incident, deps) : [];
+      }),
+    );
+    await enqueueDeliveries(plans.flat(), deps);
+    await reader.xack(streamKey, GROUP, ...entries.map(([id]) => id));
   };
   const loop = (async () => {
     while (running) {

@@ -51,6 +51,8 @@ export class FakeDiscord {
   readonly gatewayFrames: { op: number; d: unknown }[] = [];
   heartbeatAcks = 0;
   apiUrl = '';
+  /** A global rate limit: a number is the retry_after (seconds) of a global 429 answered instead. */
+  rateLimit: ((req: RecordedRequest) => number | undefined) | undefined;
   private readonly scripted = new Map<string, ScriptedReply[]>();
   private readonly sockets = new Set<WebSocket>();
   private readonly server = createServer((req, res) => void this.serve(req, res));
@@ -145,6 +147,11 @@ export class FakeDiscord {
   }
 
   private reply(req: RecordedRequest): ScriptedReply {
+    const retryAfter = this.rateLimit?.(req);
+    if (retryAfter !== undefined) {
+      const headers = { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' };
+      return { status: 429, headers, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true } };
+    }
     const key = `${req.method} ${req.path}`;
     for (const [prefix, queue] of this.scripted) if (key.startsWith(prefix) && queue.length > 0) return queue.shift()!;
     const needsBot = !req.path.startsWith('/interactions/') && !req.path.startsWith('/webhooks/');

@@ -33,6 +33,11 @@ export class FakeSlack {
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private sockets = new Set<WebSocket>();
+  /**
+   * A platform rate limit: called for every Web API call; a number is the Retry-After (seconds)
+   * of a 429 answered instead of the call (a workspace-wide limit, say).
+   */
+  rateLimit: ((method: string, channel: string | undefined) => number | undefined) | undefined;
   private failures: { method: string; channel?: string; failure: FakeFailure }[] = [];
   private counter = 0;
   private waiters: (() => void)[] = [];
@@ -141,6 +146,9 @@ export class FakeSlack {
     const args = decodeArgs(raw, req.headers['content-type'] ?? '');
     this.calls.push({ method, token, args });
     const channel = typeof args.channel === 'string' ? args.channel : undefined;
+    const retryAfter = this.rateLimit?.(method, channel);
+    if (retryAfter !== undefined)
+      return { status: 429, headers: { 'retry-after': String(retryAfter) }, body: { ok: false, error: 'ratelimited' } };
     const index = this.failures.findIndex((f) => f.method === method && (f.channel === undefined || f.channel === channel));
     if (index >= 0) {
       const failure = this.failures.splice(index, 1)[0]?.failure as FakeFailure;
