@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CONSOLE_FEED } from '../../adapters/console/render-console.js';
-import { describeSubscriptionQuery, selectRecipients } from '../../src/delivery/match-subscriptions.js';
+import { describeRecipientQuery } from '../../src/delivery/match-subscriptions.js';
 import type { ChannelAddress, Incident, Logger, SubscriptionRepository } from '../../src/domain/index.js';
 import { ancestorsOf } from '../../src/geo/index.js';
 import type { DeliveryLog } from '../../src/store/delivery-log.js';
@@ -52,8 +52,9 @@ export async function planFanOut(incident: Incident, deps: FanOutDeps): Promise<
       if (channel) targets.set(key, channel);
     }
   } else {
-    const candidates = await deps.subscriptions.findMatching(describeSubscriptionQuery(incident, ancestorsOf));
-    for (const channel of selectRecipients(incident, candidates, ancestorsOf)) targets.set(toChannelKey(channel), channel);
+    // Filtered inside the index: only the matching channels come back, never every candidate's JSON.
+    const recipients = await deps.subscriptions.findRecipients(describeRecipientQuery(incident, ancestorsOf));
+    for (const channel of recipients) targets.set(toChannelKey(channel), channel);
     const everything = deps.consoleOnly && (await deps.subscriptions.count()) === 0;
     if (everything) deps.onCatchAll?.();
     if (everything || shownIn.includes(CONSOLE_TARGET)) targets.set(CONSOLE_TARGET, CONSOLE_FEED);

@@ -45,6 +45,9 @@ export async function createDeliverWorker(deps: RuntimeDeps, options: DeliverWor
   const lockDuration = options.lockDurationMs ?? 30_000;
   const store = createIncidentStore(deps);
   const subscriptions = new SubscriptionStore(deps.redis, deps.prefix);
+  // Before fan-out reads it: an index written by an older version is rebuilt from the subscriptions.
+  const reindexed = await subscriptions.prepareIndex();
+  if (reindexed > 0) logger.info({ reindexed }, `subscription index rebuilt for ${reindexed} subscription(s)`);
   const log = createDeliveryLog(deps.redis, deps.prefix, deps.config.incidents.retentionDays * 86_400 + 86_400);
   const notices = createOperatorNotices(deps.redis, deps.prefix);
   const sinks = await createSinkSet(deps);

@@ -1,4 +1,4 @@
-import type { ChannelAddress, Incident, Severity, Subscription } from '../domain/index.js';
+import type { ChannelAddress, Incident, RecipientQuery, Severity, Subscription } from '../domain/index.js';
 import { SEVERITIES } from '../domain/index.js';
 
 /** Which subscription indexes an incident can match: its strike regions with every ancestor, and its talks' parties. */
@@ -15,6 +15,14 @@ export function describeSubscriptionQuery(
   }
   const countries = incident.kinds.includes('negotiation') ? partyCountries(incident) : [];
   return { regionCodes: [...regionCodes], countries };
+}
+
+/** The index query for an incident's recipients: where it struck, the talks' parties, its severity. */
+export function describeRecipientQuery(
+  incident: Pick<Incident, 'kinds' | 'regions' | 'facts' | 'severity'>,
+  ancestorsOf: (code: string) => string[],
+): RecipientQuery {
+  return { ...describeSubscriptionQuery(incident, ancestorsOf), severity: incident.severity };
 }
 
 /**

@@ -28,6 +28,7 @@ export type {
   Sleep,
   StoredCard,
   StoredIncident,
+  RecipientQuery,
   SubscriptionRepository,
 } from './ports.js';
 export type { IncidentPage, IncidentQuery } from './incident-query.js';

@@ -1,4 +1,4 @@
-import type { Analysis } from './analysis.js';
+import type { Analysis, Severity } from './analysis.js';
 import type { ChannelAddress, Subscription } from './delivery.js';
 import type { Incident, IncidentCard, IncidentChange, IncidentReport } from './incident.js';
 import type { IncidentPage, IncidentQuery } from './incident-query.js';
@@ -112,6 +112,16 @@ export interface DroppedStoryLog {
   record(dropped: DroppedStory): Promise<void>;
 }
 
+/** What fan-out asks the subscription index (built by `describeRecipientQuery`). */
+export interface RecipientQuery {
+  /** Strike regions and their ancestors; empty for an incident that is not a strike. */
+  regionCodes: readonly string[];
+  /** Countries of the talks' parties; empty for an incident that is not a negotiation. */
+  countries: readonly string[];
+  /** The incident's severity: a subscription's minimum must be at or below it. */
+  severity: Severity;
+}
+
 /**
  * Where subscriptions live (user data: durable, never dropped by a bad command). The Redis
  * implementation is `src/store/subscription-store.ts`; command use cases and fan-out depend
@@ -127,6 +137,12 @@ export interface SubscriptionRepository {
   count(): Promise<number>;
   /** Every subscription to one of `regionCodes`, or whose region lies in one of `countries`. */
   findMatching(query: { regionCodes: readonly string[]; countries: readonly string[] }): Promise<Subscription[]>;
+  /**
+   * The channels an incident goes to, once each: unpaused subscriptions that want strikes in one
+   * of `regionCodes`, or talks in one of `countries`, whose minimum severity `severity` meets.
+   * The same rule as `selectRecipients` over `findMatching`, answered from the index alone.
+   */
+  findRecipients(query: RecipientQuery): Promise<ChannelAddress[]>;
   /** Stops delivery to every subscription of the channel until it is subscribed again. */
   pauseChannel(channel: ChannelAddress, paused: NonNullable<Subscription['paused']>): Promise<number>;
 }

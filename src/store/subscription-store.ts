@@ -1,17 +1,20 @@
 import type { Redis } from 'ioredis';
-import type { ChannelAddress, Subscription, SubscriptionRepository } from '../domain/index.js';
+import { SEVERITIES, type ChannelAddress, type RecipientQuery, type Subscription, type SubscriptionRepository } from '../domain/index.js';
 import { countryOfRegion } from '../delivery/match-subscriptions.js';
-import { defineLuaScript } from './lua-script.js';
+import { FIND, PAUSE, RECIPIENTS, REINDEX, REMOVE, SAVE } from './subscription-scripts.js';
 
 /**
  * Subscriptions in Redis. They are user data: every write is one atomic script, nothing here
  * expires, and a subscription is only ever removed by an explicit unsubscribe.
  *
  * Layout (under the deployment prefix, one hash tag so the scripts work on Redis Cluster):
- * - `subs` hash: subscription id (`<channel key>|<region>`) → JSON subscription
- * - `subs:region:<code>` set of ids: fan-out of a strike reads the sets of its regions and their ancestors
- * - `subs:country:<CC>` set of ids: fan-out of talks reads the sets of the parties' countries
- * - `subs:channel:<channel key>` set of ids: listing and `unsubscribe all` for one channel
+ * - `subs` hash: subscription id (`<channel key>|<region>`) → JSON subscription; the source of truth
+ * - `subs:region:<code>`, `subs:country:<CC>` sets of ids: every subscription to a region / in a country
+ * - `subs:channel:<channel key>` set of ids: listing, pausing and `unsubscribe all` for one channel
+ * - `subs:recipients:strike:<code>`, `subs:recipients:talks:<CC>` sorted sets: the recipient index
+ *   fan-out reads (active subscriptions only, scored by minimum severity; subscription-scripts.ts)
+ * - `subs:layout` string: `2` once the recipient index covers every subscription. Deployments
+ *   from before it have none; `prepareIndex` builds it from `subs` at the deliver worker's start.
  */
 
 /** `slack/T123/C456`: each part URI-encoded, so no `:` or `|` can appear inside it. */
@@ -19,60 +22,8 @@ export function toChannelKey(channel: ChannelAddress): string {
   return [channel.platform, channel.workspace, channel.channel].map(encodeURIComponent).join('/');
 }
 
-// KEYS: subs, subs:region:<code>, subs:country:<CC>, subs:channel:<key>; ARGV: id, json, channel key prefix of ids.
-// Saving clears the pause of the channel's other subscriptions too: subscribing again is how a
-// user says "the channel works now".
-const SAVE = defineLuaScript(`
-local previous = redis.call('HGET', KEYS[1], ARGV[1])
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-redis.call('SADD', KEYS[2], ARGV[1])
-redis.call('SADD', KEYS[3], ARGV[1])
-redis.call('SADD', KEYS[4], ARGV[1])
-local unpaused = 0
-for _, id in ipairs(redis.call('SMEMBERS', KEYS[4])) do
-  local json = redis.call('HGET', KEYS[1], id)
-  if json and id ~= ARGV[1] then
-    local sub = cjson.decode(json)
-    if sub.paused then
-      sub.paused = nil
-      redis.call('HSET', KEYS[1], id, cjson.encode(sub))
-      unpaused = unpaused + 1
-    end
-  end
-end
-return {previous or false, unpaused}
-`);
-
-// KEYS: subs, subs:channel:<key>; ARGV: prefix of index keys, ids to remove.
-const REMOVE = defineLuaScript(`
-local removed = {}
-for i = 2, #ARGV do
-  local id = ARGV[i]
-  local json = redis.call('HGET', KEYS[1], id)
-  if json then
-    local sub = cjson.decode(json)
-    redis.call('HDEL', KEYS[1], id)
-    redis.call('SREM', KEYS[2], id)
-    redis.call('SREM', ARGV[1] .. 'region:' .. sub.region, id)
-    redis.call('SREM', ARGV[1] .. 'country:' .. string.upper(string.sub(sub.region, 1, 2)), id)
-    table.insert(removed, json)
-  end
-end
-return removed
-`);
-
-// KEYS: subs, then index sets to union. One round trip however many regions an incident has.
-const FIND = defineLuaScript(`
-if #KEYS < 2 then return {} end
-local ids = redis.call('SUNION', unpack(KEYS, 2))
-if #ids == 0 then return {} end
-local out = {}
-for i = 1, #ids, 500 do
-  local rows = redis.call('HMGET', KEYS[1], unpack(ids, i, math.min(i + 499, #ids)))
-  for _, json in ipairs(rows) do if json then table.insert(out, json) end end
-end
-return out
-`);
+const LAYOUT = '2';
+const REINDEX_BATCH = 500;
 
 /** The inverse of `toChannelKey`; undefined for a key that is not a channel's. */
 export function parseChannelKey(key: string): ChannelAddress | undefined {
@@ -102,7 +53,7 @@ export class SubscriptionStore implements SubscriptionRepository {
         this.countryKey(countryOfRegion(subscription.region)),
         this.channelKey(subscription.channel),
       ],
-      [id, JSON.stringify(stored)],
+      [id, JSON.stringify(stored), `${this.base}:`],
     )) as [string | null, number];
     const before = previous ? (JSON.parse(previous) as Subscription) : undefined;
     return before ? { created: false, previous: before, unpaused: unpaused + (before.paused ? 1 : 0) } : { created: true, unpaused };
@@ -138,24 +89,37 @@ export class SubscriptionStore implements SubscriptionRepository {
     return rows.map((json) => JSON.parse(json) as Subscription);
   }
 
+  async findRecipients(query: RecipientQuery): Promise<ChannelAddress[]> {
+    const regions = [...new Set(query.regionCodes)].map((c) => `${this.base}:recipients:strike:${c}`);
+    const countries = [...new Set(query.countries)].map((c) => `${this.base}:recipients:talks:${c}`);
+    const rank = SEVERITIES.indexOf(query.severity);
+    if (regions.length + countries.length === 0 || rank < 0) return [];
+    const joined = (await RECIPIENTS.run(this.redis, [...regions, ...countries], [regions.length, rank])) as string;
+    return joined === '' ? [] : joined.split('\n').flatMap((key) => parseChannelKey(key) ?? []);
+  }
+
   async pauseChannel(channel: ChannelAddress, paused: NonNullable<Subscription['paused']>): Promise<number> {
-    const subscriptions = await this.listByChannel(channel);
-    const active = subscriptions.filter((s) => !s.paused);
-    if (active.length === 0) return 0;
-    // HSET only fields that still exist: an unsubscribe racing with the pause must win.
-    const pipeline = this.redis.pipeline();
-    for (const sub of active) {
-      const id = this.idOf(sub.channel, sub.region);
-      pipeline.eval(
-        "if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end return 0",
-        1,
-        this.base,
-        id,
-        JSON.stringify({ ...sub, paused }),
-      );
-    }
-    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
-    return active.length;
+    return (await PAUSE.run(this.redis, [this.base, this.channelKey(channel)], [`${this.base}:`, JSON.stringify(paused)])) as number;
+  }
+
+  /**
+   * Brings an older layout's index up to date from `subs` (the source of truth), once per
+   * deployment; safe to run from several processes at once and to re-run after a crash, since
+   * the layout mark is written only when every subscription is indexed. Returns how many
+   * subscriptions were indexed (0 when the layout was current).
+   */
+  async prepareIndex(): Promise<number> {
+    if ((await this.redis.get(`${this.base}:layout`)) === LAYOUT) return 0;
+    let indexed = 0;
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(this.base, cursor, 'COUNT', REINDEX_BATCH);
+      cursor = next;
+      const ids = flat.filter((_, i) => i % 2 === 0);
+      if (ids.length > 0) indexed += (await REINDEX.run(this.redis, [this.base], [`${this.base}:`, ...ids])) as number;
+    } while (cursor !== '0');
+    await this.redis.set(`${this.base}:layout`, LAYOUT);
+    return indexed;
   }
 
   private async load(ids: readonly string[]): Promise<Subscription[]> {

@@ -34,6 +34,19 @@ export interface LinearKindModel {
   weights: Float64Array;
   platt: { a: number; b: number };
   threshold: number;
+  /** The int16 weights and scale a model file stored (weights[i] = q[i] × scale), when loaded from one. */
+  quantized?: { q: Int16Array; scale: number };
+}
+
+/**
+ * Where weight i of one kind sits: `data[i × stride + offset] × scale`. Lets a classifier keep
+ * both kinds' weights side by side, quantised, while sharing the scoring helpers below.
+ */
+export interface WeightView {
+  data: Float64Array | Int16Array;
+  stride: number;
+  offset: number;
+  scale: number;
 }
 
 export interface LoadedModel {
@@ -50,10 +63,11 @@ export function loadModel(raw: unknown): LoadedModel {
   const kinds = {} as Record<Kind, LinearKindModel>;
   for (const kind of KINDS) {
     const k = file.kinds[kind];
-    const weights = decodeWeights(k.weights, k.scale);
+    const q = decodeQuantized(k.weights);
+    const weights = dequantize(q, k.scale);
     if (weights.length !== size)
       throw new WirewatchError('input_invalid', `model weights: ${kind} has ${weights.length} weights, expected ${size}`);
-    kinds[kind] = { weights, platt: k.platt, threshold: k.threshold };
+    kinds[kind] = { weights, platt: k.platt, threshold: k.threshold, quantized: { q, scale: k.scale } };
   }
   return { featureSet: file.featureSet, dimensionBits: file.dimensionBits, kinds };
 }
@@ -69,8 +83,15 @@ export function encodeWeights(weights: Float64Array): { scale: number; weights: 
 }
 
 export function decodeWeights(base64: string, scale: number): Float64Array {
+  return dequantize(decodeQuantized(base64), scale);
+}
+
+function decodeQuantized(base64: string): Int16Array {
   const bytes = Buffer.from(base64, 'base64');
-  const q = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+function dequantize(q: Int16Array, scale: number): Float64Array {
   const out = new Float64Array(q.length);
   for (let i = 0; i < q.length; i++) out[i] = (q[i] ?? 0) * scale;
   return out;
@@ -91,13 +112,44 @@ export function calibrate(margin: number, platt: { a: number; b: number }): numb
 }
 
 /** The features that pushed the margin most, each with its contribution, strongest first. */
-export function topContributions(x: SparseVector, weights: Float64Array, count: number): { name: string; contribution: number }[] {
+export function topContributions(
+  x: SparseVector,
+  weights: Float64Array | WeightView,
+  count: number,
+): { name: string; contribution: number }[] {
+  const { data, stride, offset, scale } = weights instanceof Float64Array ? { data: weights, stride: 1, offset: 0, scale: 1 } : weights;
+  // Naming a feature builds a string: name only those that can reach the top, i.e. whose
+  // |contribution| is at least the (count + 1)-th largest (one more, as `bias` is left out).
+  const n = x.indices.length;
+  const contributions = new Float64Array(n);
+  const magnitudes = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    // × 1 is exact, so a plain weight array gives the same products as before views existed.
+    const c = (data[(x.indices[k] ?? 0) * stride + offset] ?? 0) * scale * (x.values[k] ?? 0);
+    contributions[k] = c;
+    magnitudes[k] = Math.abs(c);
+  }
+  const floor = n > count + 1 ? largest(magnitudes, count + 1) : 0;
   const all: { name: string; contribution: number }[] = [];
-  x.indices.forEach((index, k) => {
-    const contribution = (weights[index] ?? 0) * (x.values[k] ?? 0);
-    const name = x.names?.[k] ?? x.nameOf?.(k) ?? `#${index}`;
+  for (let k = 0; k < n; k++) {
+    if ((magnitudes[k] ?? 0) < floor) continue;
+    const contribution = contributions[k] ?? 0;
+    const name = x.names?.[k] ?? x.nameOf?.(k) ?? `#${x.indices[k]}`;
     if (name !== 'bias' && contribution !== 0) all.push({ name, contribution });
-  });
+  }
   all.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1));
   return all.slice(0, count);
+}
+
+/** The `rank`-th largest of `values` (1 = the maximum); `values` has at least `rank` items. */
+function largest(values: Float64Array, rank: number): number {
+  // The best `rank` so far, descending: most values fail the first comparison.
+  const best = new Float64Array(rank).fill(-1);
+  for (const v of values) {
+    if (v <= (best[rank - 1] ?? 0)) continue;
+    let i = rank - 1;
+    for (; i > 0 && v > (best[i - 1] ?? 0); i--) best[i] = best[i - 1] ?? 0;
+    best[i] = v;
+  }
+  return best[rank - 1] ?? 0;
 }

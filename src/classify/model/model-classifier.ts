@@ -1,6 +1,7 @@
 import { KINDS, type Evidence, type Kind } from '../../domain/index.js';
 import type { Classifier, KindScore } from '../classifier.js';
-import { calibrate, scoreMargin, topContributions, type LoadedModel } from './linear-model.js';
+import { calibrate, topContributions, type LoadedModel } from './linear-model.js';
+import { pairedMargins, pairWeights } from './paired-weights.js';
 import { extractStoryFeatures, FEATURE_SETS } from './story-features.js';
 import { WirewatchError } from '../../errors.js';
 import { detectNegotiationSignals } from '../negotiation-signals.js';
@@ -16,19 +17,21 @@ const DRIVERS = 4;
 export function createModelClassifier(model: LoadedModel, name = 'model'): Classifier {
   const set = FEATURE_SETS[model.featureSet];
   if (set === undefined) throw new WirewatchError('input_invalid', `model weights: unknown feature set ${model.featureSet}`);
+  const paired = pairWeights(model);
   return {
     name,
     score({ sentences, rules }) {
       const windows = toWindows(sentences, rules).map((w) => extractStoryFeatures(w.sentences, w.rules, set, model.dimensionBits));
+      const margins = windows.map((w) => pairedMargins(w, paired));
       const scores = {} as Record<Kind, KindScore>;
       const evidence: Evidence[] = [];
-      for (const kind of KINDS) {
+      for (const [slot, kind] of KINDS.entries()) {
         const m = model.kinds[kind];
         let x = windows[0] as SparseVector;
-        let margin = scoreMargin(x, m.weights);
-        for (const w of windows.slice(1)) {
-          const wm = scoreMargin(w, m.weights);
-          if (wm > margin) [x, margin] = [w, wm];
+        let margin = margins[0]?.[slot] ?? 0;
+        for (let k = 1; k < windows.length; k++) {
+          const wm = margins[k]?.[slot] ?? 0;
+          if (wm > margin) [x, margin] = [windows[k] as SparseVector, wm];
         }
         let probability = calibrate(margin, m.platt);
         const vetoed = kind === 'strike' && rules.sentences.strike.length === 0 && rules.evidence.some((e) => STRIKE_VETOES.has(e.rule));
@@ -39,7 +42,7 @@ export function createModelClassifier(model: LoadedModel, name = 'model'): Class
         if (!given && probability < m.threshold / 2) continue;
         const verdict = `${probability.toFixed(3)} ${given ? '≥' : '<'} threshold ${m.threshold.toFixed(3)}${vetoed ? ' (vetoed)' : ''}`;
         evidence.push({ kind, polarity: given ? 'for' : 'against', rule: 'model.probability', phrase: verdict });
-        for (const c of topContributions(x, m.weights, DRIVERS))
+        for (const c of topContributions(x, paired.view(kind), DRIVERS))
           evidence.push({
             kind,
             polarity: c.contribution > 0 ? 'for' : 'against',

@@ -1,5 +1,9 @@
 import type { Evidence, Kind } from '../../domain/index.js';
 import type { Sentence } from '../text-units.js';
+import { FeatureAccumulator } from './feature-accumulator.js';
+import { CHAR_KIND, continueHash, gramsOf, hashName, type TokenGrams } from './token-grams.js';
+
+export { hashName } from './token-grams.js';
 
 /**
  * Turns a story (its sentences plus the rules' verdicts and evidence) into a sparse vector of
@@ -65,52 +69,12 @@ const WORD_FLOOR = 16;
 const CHAR_FLOOR = 100;
 const TOKEN = /[a-z\u00c0-\u024f\u0400-\u04ff]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*/g;
 
-const FNV_OFFSET = 0x811c9dc5;
-
-/** 32-bit FNV-1a of a string: cheap, stable across runs and platforms. */
-export function hashName(name: string): number {
-  return continueHash(FNV_OFFSET, name) >>> 0;
-}
-
-/** FNV-1a state after `text`, from `h`: "w:" + token hashes as the prefix's state then the token. */
-function continueHash(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-const SEED = {
-  w: continueHash(FNV_OFFSET, 'w:'),
-  b: continueHash(FNV_OFFSET, 'b:'),
-  t: continueHash(FNV_OFFSET, 't:'),
-  n: continueHash(FNV_OFFSET, 'n:'),
-  c: continueHash(FNV_OFFSET, 'c:'),
-};
-
-/** Scratch tables per dimension, reused by every story: no map or object per feature. */
-interface Scratch {
-  counts: Int32Array;
-  values: Float64Array;
-  seen: Uint8Array;
-  /** What the first feature hashed to a bucket was, as a number (see `Builder.describe`). */
-  what: Float64Array;
-}
-const scratches = new Map<number, Scratch>();
-
-function scratchFor(size: number): Scratch {
-  let s = scratches.get(size);
-  if (s === undefined) {
-    s = { counts: new Int32Array(size), values: new Float64Array(size), seen: new Uint8Array(size), what: new Float64Array(size) };
-    scratches.set(size, s);
-  }
-  return s;
-}
-
 // Feature kinds in a description number: kind + 8 × (start + 64 × (length + 8 × token)).
 const W = 0;
 const B = 1;
 const T = 2;
 const N = 3;
-const C = 4;
+const C = CHAR_KIND;
 const NAMED = 5;
 const PREFIX = ['w:', 'b:', 't:', 'n:', 'c:'];
 
@@ -120,14 +84,14 @@ const PREFIX = ['w:', 'b:', 't:', 'n:', 'c:'];
  * its first feature from the story's tokens, and names are made only for the few explained.
  */
 class Builder {
-  private readonly s: Scratch;
-  private readonly group: number[] = [];
-  private readonly touched: number[] = [];
+  private readonly sums: FeatureAccumulator;
+  private readonly mask: number;
   private readonly named: string[] = [];
   readonly tokens: string[] = [];
 
-  constructor(private readonly mask: number) {
-    this.s = scratchFor(mask + 1);
+  constructor(dimensionBits: number) {
+    this.mask = (1 << dimensionBits) - 1;
+    this.sums = new FeatureAccumulator(dimensionBits);
   }
 
   add(name: string): void {
@@ -136,49 +100,21 @@ class Builder {
   }
 
   addHash(hash: number, what: number): void {
-    const index = hash & this.mask;
-    const { counts, seen } = this.s;
-    if (counts[index] === 0) {
-      this.group.push(index);
-      if (seen[index] === 0) this.s.what[index] = what;
-    }
-    counts[index] = (counts[index] ?? 0) + 1;
+    this.sums.add(hash & this.mask, what);
   }
 
   /** Ends a group: `binary` groups (rules) keep value 1 per feature, the rest are L2-normalised. */
   close(binary = false, floor = 1): void {
-    const { counts, values, seen } = this.s;
     // Repeats of one feature add up within a group (a count), then the group has unit length.
-    let norm = 0;
-    for (const i of this.group) norm += (counts[i] ?? 0) ** 2;
     // The floor keeps a two-word headline from carrying the weight of a full lede: its few
     // n-grams are weak evidence, so they move it less far from the prior.
-    const scale = 1 / Math.sqrt(Math.max(norm, floor));
-    for (const i of this.group) {
-      values[i] = (values[i] ?? 0) + (binary ? 1 : (counts[i] ?? 0) * scale);
-      counts[i] = 0;
-      if (seen[i] === 0) {
-        seen[i] = 1;
-        this.touched.push(i);
-      }
-    }
-    this.group.length = 0;
+    this.sums.close(binary, floor);
   }
 
   build(keepNames: boolean): SparseVector {
-    this.close();
-    const { values, seen, what } = this.s;
-    const indices = this.touched.sort((a, b) => a - b);
-    const out = new Array<number>(indices.length);
-    const whats = new Array<number>(indices.length);
-    indices.forEach((i, k) => {
-      out[k] = values[i] ?? 0;
-      whats[k] = what[i] ?? 0;
-      values[i] = 0;
-      seen[i] = 0;
-    });
+    const { indices, values, whats } = this.sums.finish();
     const nameOf = (k: number) => this.describe(whats[k] ?? 0);
-    return keepNames ? { indices, values: out, nameOf, names: indices.map((_, k) => nameOf(k)) } : { indices, values: out, nameOf };
+    return keepNames ? { indices, values, nameOf, names: indices.map((_, k) => nameOf(k)) } : { indices, values, nameOf };
   }
 
   private describe(what: number): string {
@@ -213,7 +149,7 @@ export function extractStoryFeatures(
   dimensionBits: number,
   keepNames = false,
 ): SparseVector {
-  const b = new Builder((1 << dimensionBits) - 1);
+  const b = new Builder(dimensionBits);
   b.add('bias');
   b.close(true);
   // A rule that fired is present or not, however long the story: its weight must not shrink
@@ -229,47 +165,37 @@ export function extractStoryFeatures(
     tokens.push(...tokenize(s.lower));
   }
   sentenceStart.push(tokens.length);
+  const grams: TokenGrams[] = tokens.map(gramsOf);
   if (set.words) {
     for (let s = 0; s < sentences.length; s++) {
       const end = sentenceStart[s + 1] ?? 0;
       const inTitle = set.layout && sentences[s]?.source === 'title';
       let negatedFor = 0;
       for (let g = sentenceStart[s] ?? 0; g < end; g++) {
-        const t = tokens[g] ?? '';
+        const t = grams[g] as TokenGrams;
         const at = 4096 * g;
-        b.addHash(continueHash(SEED.w, t), W + at);
-        if (g + 1 < end) b.addHash(continueHash(continueHash(continueHash(SEED.b, t), ' '), tokens[g + 1] ?? ''), B + at);
-        if (inTitle) b.addHash(continueHash(SEED.t, t), T + at);
+        b.addHash(t.word, W + at);
+        if (g + 1 < end) b.addHash(continueHash(t.bigram, tokens[g + 1] ?? ''), B + at);
+        if (inTitle) b.addHash(t.title, T + at);
         if (!set.layout) continue;
         if (negatedFor > 0) {
-          b.addHash(continueHash(SEED.n, t), N + at);
+          b.addHash(t.negated, N + at);
           negatedFor -= 1;
         }
-        if (NEGATORS.has(t)) negatedFor = NEGATION_SPAN;
+        if (NEGATORS.has(tokens[g] ?? '')) negatedFor = NEGATION_SPAN;
       }
     }
     b.close(false, WORD_FLOOR);
   }
   if (set.chars) {
-    for (let g = 0; g < tokens.length; g++) addCharGrams(b, tokens[g] ?? '', g);
+    for (let g = 0; g < tokens.length; g++) {
+      const { chars, charWhat } = grams[g] as TokenGrams;
+      const at = 4096 * g;
+      for (let k = 0; k < chars.length; k++) b.addHash(chars[k] ?? 0, (charWhat[k] ?? 0) + at);
+    }
     b.close(false, CHAR_FLOOR);
   }
   return b.build(keepNames);
-}
-
-/** Character 3- to 5-grams inside one space-padded word: they catch inflections and compounds. */
-function addCharGrams(b: Builder, token: string, g: number): void {
-  if (token.length < 2) return;
-  // The padded word is read in place (a space at either end) rather than built as a string.
-  const length = token.length + 2;
-  const at = 4096 * g;
-  for (let i = 0; i + 3 <= length; i++) {
-    let h = SEED.c;
-    for (let j = i; j < i + 5 && j < length; j++) {
-      h = Math.imul(h ^ (j === 0 || j === length - 1 ? 32 : token.charCodeAt(j - 1)), 0x01000193);
-      if (j - i >= 2) b.addHash(h >>> 0, C + 8 * (Math.min(i, 63) + 64 * (j - i + 1)) + at);
-    }
-  }
 }
 
 function addRuleFeatures(b: Builder, sentences: readonly Sentence[], rules: RuleView, layout: boolean): void {
