@@ -1,5 +1,6 @@
 import { foldText } from '../classify/text-units.js';
 import type { PlaceMention } from '../geo/index.js';
+import { FACILITY_SOURCE, TARGET_SECTOR_SOURCE } from '../vocabulary/targets.js';
 import { WEAPON_SOURCE } from '../vocabulary/weapons.js';
 
 /**
@@ -57,8 +58,11 @@ const LAUNCH_BEFORE =
 const UNIT_AFTER = /^\s*(brigade|regiment|battalion|division|corps|squadron|detachment|garrison)\b/;
 const VENUE_BEFORE = /\b(talks|negotiations|meeting|summit|round|met|meet|hosts?|hosted|conference)\b(\s+\S+){0,4}\s+(in|at)\s+$/;
 const ALERT_BEFORE = /\b(sirens?|alerts?|alarms?|air[- ]raid warnings?)\b(\s+\S+){0,4}\s+(in|across|over|throughout)\s+$/;
-const TERRITORY_AFTER =
-  /^\s*(territory|soil|cities|city|towns?|villages?|regions?|mall|hospital|homes|border|airspace|infrastructure|energy|power|ports?|oil|refiner(y|ies))\b/;
+// "Ukrainian territory", "Ukrainian cities", "Russian refineries": land, or a target of the one
+// target vocabulary (src/vocabulary/targets.ts), after a demonym is where an attack hit.
+const TERRITORY_AFTER = new RegExp(
+  `^\\s*(territory|soil|cities|city|towns?|villages?|regions?|border|airspace|${FACILITY_SOURCE}|${TARGET_SECTOR_SOURCE})\\b`,
+);
 // Countries are named in passing ("invasion of Ukraine", "crimes of the Russian Federation");
 // a country is where an attack happened only after a preposition of place or an attack verb.
 const COUNTRY_PLACE_BEFORE =

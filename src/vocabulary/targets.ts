@@ -34,6 +34,12 @@ export const TARGET_KINDS: readonly [TargetType, string][] = [
 export const FACILITY_SOURCE = TARGET_KINDS.map(([, source]) => source).join('|');
 
 /**
+ * Sectors a demonym can stand before as a target with no facility word ("Russian oil",
+ * "Ukrainian energy", "Ukrainian power"): the short heads of the energy and oil kinds.
+ */
+export const TARGET_SECTOR_SOURCE = 'energy|power|oil';
+
+/**
  * Words after "strikes on" that make the strike military, beyond the named targets: the places
  * and military objects of a war.
  */

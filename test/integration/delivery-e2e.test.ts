@@ -44,6 +44,8 @@ beforeAll(async () => {
     ['C-critical', 'Ukraine critical'],
     ['C-leaver', 'UA-32'],
     ['C-gone', 'UA-32'],
+    ['C-bucha', 'Bucha strikes'],
+    ['C-irpin', 'Irpin strikes'],
   ] as const)
     expect(await subscribe(id, text)).toMatchObject({ type: 'success' });
   slack.failWith.set('C-gone', platformError('channel_not_found'));
@@ -59,7 +61,7 @@ afterAll(async () => {
 describe('fan-out and delivery, end to end', () => {
   it('posts the first report to each matching channel, and talks to the parties’ subscribers', async () => {
     await sendStories({ redisUrl: TEST_REDIS_URL, prefix }, [BUCHA_REPORTS[0]!, CEASEFIRE_REPORT]);
-    await waitUntil(async () => (await slack.posts()).length === 8);
+    await waitUntil(async () => (await slack.posts()).length === 9);
     const kindsIn = async (id: string) => (await slack.posts(id)).map((p) => p.message.kinds.join('+')).sort();
     // A Bucha strike reaches UA-32 and UA subscriptions, not Kharkiv; Ukraine–Russia talks reach
     // every subscription in Ukraine that wants talks, Sumy included, unless it chose strikes only.
@@ -69,6 +71,9 @@ describe('fan-out and delivery, end to end', () => {
     expect(await kindsIn('C-sumy')).toEqual(['negotiation']);
     expect(await kindsIn('C-kharkiv')).toEqual(['negotiation']);
     expect(await kindsIn('C-sumy-strikes')).toEqual([]);
+    // A city subscription hears of a strike on that city, not of one on another town of its oblast.
+    expect(await kindsIn('C-bucha')).toEqual(['strike']);
+    expect(await kindsIn('C-irpin')).toEqual([]);
     // Severity floor: a 'high' strike and 'medium' talks do not reach a critical-only channel.
     expect(await kindsIn('C-critical')).toEqual([]);
     const strike = (await slack.posts('C-kyiv')).find((p) => p.message.kinds.includes('strike'));
@@ -94,11 +99,11 @@ describe('fan-out and delivery, end to end', () => {
       type: 'success',
     });
     await start();
-    expect((await subscriptions.listAll()).length).toBe(7);
+    expect((await subscriptions.listAll()).length).toBe(9);
     const strikeIn = async (id: string) => (await slack.posts(id)).find((p) => p.message.kinds.includes('strike'));
     const shownEverywhere = (sources: number) => async () => {
       const edits = await Promise.all(
-        ['C-kyiv', 'C-ukraine'].map(async (id) => (await slack.edits((await strikeIn(id))?.ref.messageId)).at(-1)),
+        ['C-kyiv', 'C-ukraine', 'C-bucha'].map(async (id) => (await slack.edits((await strikeIn(id))?.ref.messageId)).at(-1)),
       );
       return edits.every((edit) => edit?.message.sourceCount === sources);
     };
@@ -108,7 +113,7 @@ describe('fan-out and delivery, end to end', () => {
     await sendStories({ redisUrl: TEST_REDIS_URL, prefix }, [BUCHA_REPORTS[2]!]);
     await waitUntil(shownEverywhere(3));
     // Still one message per channel: the same post, edited in place.
-    expect((await slack.posts()).length).toBe(8);
+    expect((await slack.posts()).length).toBe(9);
     const shown = (await slack.edits((await strikeIn('C-kyiv'))?.ref.messageId)).at(-1);
     expect(shown?.message.version).toBe(3);
     expect(shown?.message.facts.map((f) => `${f.label}: ${f.value}`).join(' ')).toMatch(/4/);

@@ -5,9 +5,11 @@ import { detectStrikeSignals } from '../../src/classify/strike-signals.js';
 import { toSentences } from '../../src/classify/text-units.js';
 import { weaponFamily } from '../../src/cluster/weapon-family.js';
 import { configSchema } from '../../src/config/schema.js';
+import { judgeMention } from '../../src/extract/place-roles.js';
 import { extractTargets } from '../../src/extract/targets.js';
+import { findPlaceMentions } from '../../src/geo/index.js';
 import { extractWeapons } from '../../src/extract/weapons.js';
-import { TARGET_KINDS } from '../../src/vocabulary/targets.js';
+import { TARGET_KINDS, TARGET_SECTOR_SOURCE } from '../../src/vocabulary/targets.js';
 import { MILITARY_WEAPON_SOURCE, WEAPON_SOURCE, WEAPONS } from '../../src/vocabulary/weapons.js';
 import { alternativesOf, samplesOf } from '../support/sample-regex.js';
 
@@ -54,6 +56,20 @@ describe('the target vocabulary', () => {
           expect(strike.sentences, example).toEqual([0]);
         }
     });
+
+  it('makes a demonym before any target form, or a sector, the place hit ("Ukrainian hospitals", "Ukrainian energy")', () => {
+    // Military objects are judged by the asset and attacker rules first ("Russian positions", "the Ukrainian military").
+    const civilian = TARGET_KINDS.filter(([type]) => type !== 'military');
+    const forms = [...civilian.flatMap(([, source]) => alternativesOf(source)), ...alternativesOf(TARGET_SECTOR_SOURCE)];
+    for (const alternative of forms)
+      for (const example of samplesOf(alternative, 4)) {
+        const text = `Drones hit Ukrainian ${example} overnight`;
+        const [mention] = findPlaceMentions(text, { demonyms: true });
+        expect(mention?.place.code, text).toBe('UA');
+        // "Ukrainian oil depot" is read by the asset rule: the side owns what was hit, still not a bystander.
+        expect(['target', 'owner'], text).toContain(judgeMention(text, mention!));
+      }
+  });
 });
 
 describe('the negotiation lexicon and its derived gate', () => {
