@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyzeStory } from '../classify/analyze-story.js';
+import type { ReportedStory } from '../domain/index.js';
 import { WirewatchError } from '../errors.js';
 import { clusterReports, createIncidentAssigner } from '../pipeline/assign-incidents.js';
 import { toIncidentReport, type IncidentReport } from './incident-report.js';
@@ -7,15 +8,7 @@ import type { MatchPolicy } from './match-incident.js';
 import { scoreClusters, type ClusterReport } from './score-clusters.js';
 
 /** One line of a clustering set (../shared/corpus/clusters-dev.jsonl): a story and its true event. */
-export interface ClusterStory {
-  id: string;
-  title: string;
-  summary: string;
-  published: string;
-  source: string;
-  link: string;
-  event: string;
-}
+export type ClusterStory = ReportedStory & { event: string };
 
 const LINE = z.object({
   id: z.string().min(1),

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReportedStory } from '../domain/index.js';
 import { WirewatchError } from '../errors.js';
 import { parseCsv } from './raw-csv.js';
 
@@ -11,14 +12,8 @@ import { parseCsv } from './raw-csv.js';
  */
 export const DEFAULT_RAW_DIR = '../shared/data/raw';
 
-export interface PoolStory {
-  id: string;
-  title: string;
-  summary: string;
-  published: string;
-  source: string;
-  link: string;
-}
+/** A pool item is a corpus story: the fields incidents keep of a feed story. */
+export type PoolStory = ReportedStory;
 
 const RUWA_FILE = 'dataset_RUWA/RUWA_04.08.23.csv';
 // Both GDELT files; an article seen more than once is taken from its last copy, as the corpus was.
